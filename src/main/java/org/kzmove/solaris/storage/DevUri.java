@@ -93,7 +93,7 @@ public record DevUri(String text) implements StorageUri {
             path = path.substring("/dev/".length());
             offset += "/dev/".length();
         }
-        SuriSyntax.checkPath(text, path, offset, "device path");
+        SuriSyntax.checkPath(text, path, offset, "device path", "/dev/");
         return path;
     }
 }

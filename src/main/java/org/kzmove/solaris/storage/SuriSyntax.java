@@ -121,10 +121,13 @@ final class SuriSyntax {
      * {@code .} or {@code ..} so that a path cannot climb out of /dev or the share.
      *
      * @param offset index in {@code text} where {@code path} starts, for positions in messages
+     * @param shownAs  what to put before {@code path} in messages so they show the absolute path
      */
-    static void checkPath(String text, String path, int offset, String what) throws InvalidStorageUriException {
+    static void checkPath(String text, String path, int offset, String what, String shownAs)
+            throws InvalidStorageUriException {
+        String shown = shownAs + path;
         if (path.endsWith("/")) {
-            throw error(text, Part.PATH, what + " '" + path + "' ends with '/'");
+            throw error(text, Part.PATH, what + " '" + shown + "' ends with '/'");
         }
         int start = 0;
         while (start <= path.length()) {
@@ -132,10 +135,10 @@ final class SuriSyntax {
             int end = slash < 0 ? path.length() : slash;
             String component = path.substring(start, end);
             if (component.isEmpty()) {
-                throw error(text, Part.PATH, what + " '" + path + "' has an empty component");
+                throw error(text, Part.PATH, what + " '" + shown + "' has an empty component");
             }
             if (component.equals(".") || component.equals("..")) {
-                throw error(text, Part.PATH, what + " '" + path + "' has a '" + component + "' component");
+                throw error(text, Part.PATH, what + " '" + shown + "' has a '" + component + "' component");
             }
             for (int i = 0; i < component.length(); i++) {
                 char c = component.charAt(i);
@@ -430,7 +433,7 @@ final class SuriSyntax {
         if (path.length() == 1) {
             throw error(text, Part.PATH, "path is '/'; a file name is expected");
         }
-        checkPath(text, path.substring(1), offset + 1, "path");
+        checkPath(text, path.substring(1), offset + 1, "path", "/");
     }
 
     /** Records cannot throw checked exceptions from their constructors; a direct construction gets this. */
