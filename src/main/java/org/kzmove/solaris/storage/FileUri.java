@@ -106,7 +106,7 @@ public record FileUri(String text) implements StorageUri {
             throw SuriSyntax.error(text, Part.HOST, "'" + host + "' is a host; a file URI names a file in the "
                     + "global zone and takes no host (" + EXPECTED + ")");
         }
-        String[] owner = SuriSyntax.owner(text, rest.substring(0, at));
+        SuriSyntax.Owner owner = SuriSyntax.owner(text, rest.substring(0, at));
         String path = rest.substring(at + 1);
         if (path.isEmpty()) {
             throw SuriSyntax.error(text, Part.PATH, "has no path after '@' (" + EXPECTED + ")");
@@ -117,6 +117,6 @@ public record FileUri(String text) implements StorageUri {
                     + "the global zone and takes no host (" + EXPECTED + ")");
         }
         SuriSyntax.checkAbsolutePath(text, path, start + at + 1);
-        return new Parts(owner[0], owner[1], path);
+        return new Parts(owner.user(), owner.group(), path);
     }
 }

@@ -120,7 +120,7 @@ public record NfsUri(String text) implements StorageUri {
         if (authorityText.indexOf('@', at + 1) >= 0) {
             throw SuriSyntax.error(text, Part.HOST, "has more than one '@'");
         }
-        String[] owner = SuriSyntax.owner(text, authorityText.substring(0, at));
+        SuriSyntax.Owner owner = SuriSyntax.owner(text, authorityText.substring(0, at));
         String hostPort = authorityText.substring(at + 1);
         if (hostPort.isEmpty()) {
             throw SuriSyntax.error(text, Part.HOST, "host is empty after '@'");
@@ -128,6 +128,6 @@ public record NfsUri(String text) implements StorageUri {
         Authority authority = SuriSyntax.authority(text, hostPort, true);
         String path = rest.substring(slash);
         SuriSyntax.checkAbsolutePath(text, path, start + slash);
-        return new Parts(owner[0], owner[1], authority, path);
+        return new Parts(owner.user(), owner.group(), authority, path);
     }
 }

@@ -409,8 +409,12 @@ final class SuriSyntax {
         }
     }
 
-    /** Parses {@code user:group}; both are required by suri(7). Returns {user, group}. */
-    static String[] owner(String text, String userinfo) throws InvalidStorageUriException {
+    /** The user and group a file is opened as, as written. */
+    record Owner(String user, String group) {
+    }
+
+    /** Parses {@code user:group}; suri(7) requires both for NFS, and kzmove for files too. */
+    static Owner owner(String text, String userinfo) throws InvalidStorageUriException {
         int colon = userinfo.indexOf(':');
         if (colon < 0) {
             throw error(text, Part.USER, "'" + userinfo + "@' should be 'user:group@' (both are required)");
@@ -422,7 +426,7 @@ final class SuriSyntax {
         }
         checkOwner(text, user, Part.USER);
         checkOwner(text, group, Part.GROUP);
-        return new String[] {user, group};
+        return new Owner(user, group);
     }
 
     /** Checks an absolute path of safe components, for NFS shares and plain files. */
