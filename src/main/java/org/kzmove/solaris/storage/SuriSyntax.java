@@ -36,19 +36,17 @@ final class SuriSyntax {
         int first = text.codePointAt(0);
         int last = text.codePointBefore(text.length());
         if (Character.isWhitespace(first) || Character.isSpaceChar(first)) {
-            throw error(text, Part.TEXT, "starts with whitespace ('" + InvalidStorageUriException.character(first) + "')");
+            throw error(text, Part.TEXT, "starts with whitespace (" + shown(first) + ")");
         }
         if (Character.isWhitespace(last) || Character.isSpaceChar(last)) {
-            throw error(text, Part.TEXT, "ends with whitespace ('" + InvalidStorageUriException.character(last) + "')");
+            throw error(text, Part.TEXT, "ends with whitespace (" + shown(last) + ")");
         }
         int position = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             position++;
             if (!isUriCharacter(cp)) {
-                String shown = cp < 0x80 ? "'" + InvalidStorageUriException.character(cp) + "'"
-                        : InvalidStorageUriException.character(cp);
-                throw error(text, Part.TEXT, "character " + shown + " at position " + position
+                throw error(text, Part.TEXT, "character " + shown(cp) + " at position " + position
                         + " is not allowed in a storage URI"
                         + (cp < 0x80 ? "" : " (only ASCII letters, digits and . _ - / : , @ [ ])"));
             }
@@ -68,6 +66,12 @@ final class SuriSyntax {
             throw error(text, Part.SCHEME, "'" + scheme + ":' must be followed by '//' (" + type.prefix() + "...)");
         }
         return type;
+    }
+
+    /** A character for a message: {@code ';'} or {@code '\n'} when ASCII, {@code U+00E9} otherwise. */
+    private static String shown(int cp) {
+        String rendered = InvalidStorageUriException.character(cp);
+        return cp < 0x80 ? "'" + rendered + "'" : rendered;
     }
 
     /**

@@ -248,8 +248,8 @@ class StorageUriRejectionTest {
                 Arguments.of("\tdev:dsk/c0", "starts with whitespace ('\\t')"),
                 Arguments.of("dev:dsk/c0 ", "ends with whitespace (' ')"),
                 Arguments.of("dev:dsk/c0\n", "ends with whitespace ('\\n')"),
-                Arguments.of("dev:dsk/c0\u00a0", "ends with whitespace ('U+00A0')"),
-                Arguments.of("\u3000dev:dsk/c0", "starts with whitespace ('U+3000')"));
+                Arguments.of("dev:dsk/c0\u00a0", "ends with whitespace (U+00A0)"),
+                Arguments.of("\u3000dev:dsk/c0", "starts with whitespace (U+3000)"));
     }
 
     @ParameterizedTest(name = "{1}")
