@@ -42,10 +42,20 @@ public class InvalidValueException extends Exception {
                 sb.append("\\t");
             } else if (Character.isISOControl(cp)) {
                 sb.append(String.format("\\x%02x", cp));
+            } else if (cp > 0x7e && isInvisibleOrDirectional(cp)) {
+                // e.g. U+202E RIGHT-TO-LEFT OVERRIDE would reorder the rest of the message on screen
+                sb.append(String.format("U+%04X", cp));
             } else {
                 sb.appendCodePoint(cp);
             }
         });
         return sb.toString();
+    }
+
+    private static boolean isInvisibleOrDirectional(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SPACE_SEPARATOR || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 }

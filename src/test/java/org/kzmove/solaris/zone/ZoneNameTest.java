@@ -34,4 +34,10 @@ class ZoneNameTest {
     void refusesOverlongNames() {
         assertThatThrownBy(() -> ZoneName.validate("k".repeat(64))).hasMessageContaining("at most 63");
     }
+
+    @Test
+    void messageShowsDirectionalOverridesAsCodePoints() {
+        assertThatThrownBy(() -> ZoneName.validate("kz\u202Eexe"))
+                .hasMessageContaining("U+202E").hasMessageNotContaining("\u202E");
+    }
 }
