@@ -32,6 +32,7 @@ public final class ZpoolStatusParser {
     private static final Pattern DONE = Pattern.compile(
             "(\\S+) (resilvered|repaired)(?: at (\\S+)/s)?(?:, (\\d{1,3}(?:\\.\\d+)?)% done)?(?:, (\\S+) to go)?");
     private static final Pattern COUNT = Pattern.compile("\\d+(\\.\\d+)?[KMGTPE]?");
+    private static final List<String> SECTIONS = List.of("logs", "cache", "spares");
     private static final List<String> TABLE_HEADER = List.of("NAME", "STATE", "READ", "WRITE", "CKSUM");
 
     private enum Section { NONE, STATUS, ACTION, SCAN, CONFIG, ERRORS }
@@ -95,6 +96,8 @@ public final class ZpoolStatusParser {
     }
 
     private static Section header(PoolBuilder p, String key, String value, String raw, List<String> unrecognized) {
+        // the scan block ends at the next header: read it now so unrecognized lines keep their order
+        p.closeScan(unrecognized);
         switch (key) {
             case "state" -> {
                 p.state = VdevState.fromSolaris(value).orElse(null);
@@ -272,6 +275,7 @@ public final class ZpoolStatusParser {
         StringBuilder action;
         String see;
         List<String> scanLines;
+        ScanStatus scan;
         StringBuilder errors;
         String tableIndent;
         final List<Node> topLevel = new ArrayList<>();
@@ -316,7 +320,8 @@ public final class ZpoolStatusParser {
             }
             Node node;
             if (tokens.size() == 1) {
-                if (depth != 0) {
+                // only the headings Solaris 11 prints (print_logs, print_l2cache, print_spares)
+                if (depth != 0 || !SECTIONS.contains(tokens.get(0))) {
                     return false;
                 }
                 node = new Node(0, tokens.get(0), null, null, null, null, null);
@@ -355,7 +360,14 @@ public final class ZpoolStatusParser {
             return true;
         }
 
+        void closeScan(List<String> unrecognized) {
+            if (scanLines != null && scan == null) {
+                scan = ZpoolStatusParser.scan(scanLines, unrecognized);
+            }
+        }
+
         Pool build(List<String> unrecognized) {
+            closeScan(unrecognized);
             Vdev root = null;
             List<Vdev> auxiliary = new ArrayList<>();
             for (Node n : topLevel) {
@@ -365,7 +377,6 @@ public final class ZpoolStatusParser {
                     auxiliary.add(n.toVdev());
                 }
             }
-            ScanStatus scan = scanLines == null ? null : ZpoolStatusParser.scan(scanLines, unrecognized);
             return new Pool(name, state, text(status), text(action), see, scan, root, auxiliary, text(errors));
         }
 

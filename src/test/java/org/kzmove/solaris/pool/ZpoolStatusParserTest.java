@@ -227,6 +227,14 @@ class ZpoolStatusParserTest {
     }
 
     @Test
+    void unrecognizedLinesKeepTheirOrderAcrossTheScanBlock() {
+        String text = "  pool: p\n  scan: resilver in progress since Mon Apr 15 13:31:16 2019\n    garbled progress\n"
+                + "config:\n\n\tNAME  STATE     READ WRITE CKSUM\n\tp     ONLINE       0     0     0\n\tjunk!\n";
+
+        assertThat(ZpoolStatusParser.parse(text).unrecognizedLines()).containsExactly("    garbled progress", "\tjunk!");
+    }
+
+    @Test
     void crlfAndSpacesForTabsAreTolerated() {
         String text = Fixtures.read("zpool/status-resilvering-11.0.txt");
         String mangled = text.replace("\t", "        ").replace("\n", "\r\n");
