@@ -32,6 +32,7 @@ public final class ZpoolStatusParser {
     private static final Pattern DONE = Pattern.compile(
             "(\\S+) (resilvered|repaired)(?: at (\\S+)/s)?(?:, (\\d{1,3}(?:\\.\\d+)?)% done)?(?:, (\\S+) to go)?");
     private static final Pattern COUNT = Pattern.compile("\\d+(\\.\\d+)?[KMGTPE]?");
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
     private static final List<String> SECTIONS = List.of("logs", "cache", "spares");
     private static final List<String> TABLE_HEADER = List.of("NAME", "STATE", "READ", "WRITE", "CKSUM");
 
@@ -311,7 +312,7 @@ public final class ZpoolStatusParser {
             }
             int depth = spaces / 2;
             String content = rest.substring(spaces);
-            Matcher tok = Pattern.compile("\\S+").matcher(content);
+            Matcher tok = TOKEN.matcher(content);
             List<String> tokens = new ArrayList<>();
             List<Integer> ends = new ArrayList<>();
             while (tok.find()) {

@@ -72,13 +72,12 @@ public final class ZoneListParser {
     }
 
     private static ZoneListEntry parsableLine(List<String> f) {
-        Integer id = zoneId(f.get(0));
         var state = ZoneState.fromSolaris(f.get(2));
-        if (id == INVALID_ID || state.isEmpty() || f.get(1).isEmpty() || f.get(5).isEmpty()
+        if (!isZoneId(f.get(0)) || state.isEmpty() || f.get(1).isEmpty() || f.get(5).isEmpty()
                 || !isPrintable(String.join("", f))) {
             return null;
         }
-        Zone zone = new Zone(id, f.get(1), state.get(), f.get(3), f.get(4), new Brand(f.get(5)), f.get(6));
+        Zone zone = new Zone(zoneId(f.get(0)), f.get(1), state.get(), f.get(3), f.get(4), new Brand(f.get(5)), f.get(6));
         return new ZoneListEntry(zone, true, f.get(7), f.get(8), f.subList(PARSABLE_MIN_FIELDS, f.size()));
     }
 
@@ -91,25 +90,22 @@ public final class ZoneListParser {
         if (t.length != 6) {
             return null;
         }
-        Integer id = zoneId(t[0]);
         var state = ZoneState.fromSolaris(t[2]);
-        if (id == INVALID_ID || state.isEmpty() || !isPrintable(line)) {
+        if (!isZoneId(t[0]) || state.isEmpty() || !isPrintable(line)) {
             return null;
         }
-        return ZoneListEntry.verbose(new Zone(id, t[1], state.get(), t[3], "", new Brand(t[4]), t[5]));
+        return ZoneListEntry.verbose(new Zone(zoneId(t[0]), t[1], state.get(), t[3], "", new Brand(t[4]), t[5]));
     }
 
-    /** Sentinel distinct from null (which means "zoneadm printed -"). */
-    private static final Integer INVALID_ID = Integer.valueOf(-1);
+    /** A zone id as zoneadm prints it: a non-negative number, or {@code -} when the zone has none. */
+    private static boolean isZoneId(String text) {
+        return "-".equals(text) || (!text.isEmpty() && text.length() <= 9
+                && text.chars().allMatch(c -> c >= '0' && c <= '9'));
+    }
 
+    /** Null for {@code -}; only called on text {@link #isZoneId} accepted. */
     private static Integer zoneId(String text) {
-        if ("-".equals(text)) {
-            return null;
-        }
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return INVALID_ID;
-        }
-        return Integer.valueOf(Integer.parseInt(text));
+        return "-".equals(text) ? null : Integer.valueOf(text);
     }
 
     /** Binary junk that happens to hold colons must not become a zone. */
