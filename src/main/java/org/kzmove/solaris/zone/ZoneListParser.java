@@ -108,8 +108,8 @@ public final class ZoneListParser {
         return "-".equals(text) ? null : Integer.valueOf(text);
     }
 
-    /** Binary junk that happens to hold colons must not become a zone. */
+    /** Binary junk that happens to hold colons must not become a zone (U+FFFD: bytes that were not UTF-8). */
     private static boolean isPrintable(String s) {
-        return s.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t');
+        return s.chars().noneMatch(c -> (Character.isISOControl(c) && c != '\t') || c == 0xFFFD);
     }
 }
