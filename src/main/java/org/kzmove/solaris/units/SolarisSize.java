@@ -65,6 +65,17 @@ public final class SolarisSize {
 
     /** Formats bytes as the 11.4 {@code zoneadm move} progress lines do: {@code 455M}, {@code 1.08G}, {@code 2G}. */
     public static String format(long bytes) {
+        String text = nicenum(bytes);
+        char last = text.charAt(text.length() - 1);
+        return text.indexOf('.') < 0 ? text : stripTrailingZeros(text, last);
+    }
+
+    /**
+     * Formats bytes exactly as libzfs {@code zfs_nicenum()} of Solaris 11.0/11.1 does, trailing zeros
+     * kept ({@code 1.30G}, {@code 39.0M}): the form of that release's
+     * {@code zpool status} scan lines (solaris-formats.md §4.2).
+     */
+    public static String nicenum(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative size: " + bytes);
         }
@@ -90,7 +101,7 @@ public final class SolarisSize {
                 break;
             }
         }
-        return stripTrailingZeros(text, unit);
+        return text;
     }
 
     private static String stripTrailingZeros(String text, char unit) {

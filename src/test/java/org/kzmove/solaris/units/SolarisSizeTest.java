@@ -55,4 +55,21 @@ class SolarisSizeTest {
         assertThat(SolarisSize.format(16L << 30)).isEqualTo("16G");
         assertThatThrownBy(() -> SolarisSize.format(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Solaris 11.0 zpool status keeps nicenum's trailing zeros; the 11.4 zoneadm lines drop them. */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            1.30G, 1.3G
+            38.4M, 38.4M
+            5.38G, 5.38G
+            10.1G, 10.1G
+            2G,    2G
+            1023,  1023
+            """)
+    void nicenumKeepsTrailingZerosWhereFormatDropsThem(String nicenum, String format) {
+        long bytes = SolarisSize.parse(nicenum).orElseThrow();
+
+        assertThat(SolarisSize.nicenum(bytes)).isEqualTo(nicenum);
+        assertThat(SolarisSize.format(bytes)).isEqualTo(format);
+    }
 }
