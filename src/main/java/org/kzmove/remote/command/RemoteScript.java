@@ -1,5 +1,6 @@
 package org.kzmove.remote.command;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.kzmove.solaris.InvalidValueException;
@@ -36,15 +37,19 @@ public final class RemoteScript {
         return new RemoteScript(first.toShellLine() + " && " + second.toShellLine());
     }
 
-    /** Runs each command in turn whatever their status; output is separated by a marker line. */
-    public static RemoteScript sequence(String marker, RemoteCommand... commands) throws InvalidValueException {
+    /**
+     * Runs each command in turn whatever their status, each with stderr merged into stdout and
+     * followed by a line {@code <marker> <exit status>}: many commands in one round trip, whose
+     * outputs can still be told apart ({@link SequenceOutput}).
+     */
+    public static RemoteScript sequence(String marker, List<RemoteCommand> commands) throws InvalidValueException {
         RemoteCommand echo = RemoteCommand.of(Program.ECHO, Privilege.NONE).word(marker).build();
         StringBuilder sb = new StringBuilder();
         for (RemoteCommand c : commands) {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(Objects.requireNonNull(c).toShellLine()).append("; ").append(echo.toShellLine()).append(" $?");
+            sb.append(Objects.requireNonNull(c).toShellLine()).append(" 2>&1; ").append(echo.toShellLine()).append(" $?");
         }
         return new RemoteScript(sb.toString());
     }
