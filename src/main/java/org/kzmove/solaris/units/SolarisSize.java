@@ -2,6 +2,7 @@ package org.kzmove.solaris.units;
 
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Sizes the way Solaris prints them: binary units (1K = 1024 bytes, 1M = 1048576 bytes) with the
@@ -15,6 +16,8 @@ import java.util.OptionalLong;
  */
 public final class SolarisSize {
     private static final String UNITS = "KMGTPE";
+    // compiled once: parse runs for every resilver progress line of a long move log
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
 
     private SolarisSize() {
     }
@@ -42,7 +45,7 @@ public final class SolarisSize {
             }
             number = s.substring(0, s.length() - 1);
         }
-        if (number.isEmpty() || !number.matches("\\d+(\\.\\d+)?|\\.\\d+")) {
+        if (number.isEmpty() || !NUMBER.matcher(number).matches()) {
             return OptionalLong.empty();
         }
         try {
