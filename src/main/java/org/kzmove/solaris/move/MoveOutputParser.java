@@ -133,6 +133,10 @@ public final class MoveOutputParser {
         while (trail > 0 && Character.isWhitespace(t.charAt(trail - 1))) {
             trail--;
         }
+        if (trail == 0) {
+            out.add(new BlankLine(source));
+            return;
+        }
         if (trail < t.length()) {
             t = t.substring(0, trail);
         }
@@ -672,6 +676,9 @@ public final class MoveOutputParser {
     }
 
     private static boolean isPromptOrWrapper(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
         char last = token.charAt(token.length() - 1);
         return last == '#' || last == '$' || last == '%' || last == '>' || token.equals("pfexec")
                 || token.equals("sudo");
