@@ -2,7 +2,6 @@ package org.kzmove.solaris.units;
 
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Sizes the way Solaris prints them: binary units (1K = 1024 bytes, 1M = 1048576 bytes) with the
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class SolarisSize {
     private static final String UNITS = "KMGTPE";
-    // compiled once: parse runs for every resilver progress line of a long move log
-    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
 
     private SolarisSize() {
     }
@@ -45,7 +42,7 @@ public final class SolarisSize {
             }
             number = s.substring(0, s.length() - 1);
         }
-        if (number.isEmpty() || !NUMBER.matcher(number).matches()) {
+        if (number.isEmpty() || !isDecimal(number)) {
             return OptionalLong.empty();
         }
         try {
@@ -64,6 +61,26 @@ public final class SolarisSize {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * {@code \d+(\.\d+)?|\.\d+}, scanned by hand: parse runs for every resilver progress line
+     * of a move log, where a regex was the largest cost.
+     */
+    private static boolean isDecimal(String number) {
+        int dot = -1;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == '.') {
+                if (dot >= 0) {
+                    return false;
+                }
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dot != number.length() - 1;
     }
 
     /** Formats bytes as the 11.4 {@code zoneadm move} progress lines do: {@code 455M}, {@code 1.08G}, {@code 2G}. */
