@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -196,7 +197,7 @@ public final class ReplayCommand implements Subcommand {
         if (s == null) {
             out.println("Resilver:        (no progress shown)");
         } else {
-            out.printf("Resilver:        %d progress lines; last: %s resilvered at %s/s, %.2f%% done, %s to go%n",
+            out.printf(Locale.ROOT, "Resilver:        %d progress lines; last: %s resilvered at %s/s, %.2f%% done, %s to go%n",
                     s.samples(), SolarisSize.format(s.resilveredBytes()), SolarisSize.format(s.lastRateBytesPerSecond()),
                     s.lastPercent(), s.lastEtaSeconds() == null ? "?" : SolarisDuration.format(s.lastEtaSeconds()));
         }

@@ -1,6 +1,7 @@
 package org.kzmove.solaris.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.kzmove.solaris.move.MovePhase.ATTACHING;
 import static org.kzmove.solaris.move.MovePhase.CONFIGURING;
 import static org.kzmove.solaris.move.MovePhase.DETACHING;
@@ -114,10 +115,10 @@ class MoveOutputParserTest {
         assertThat(only(events, DiskStepResult.class))
                 .extracting(DiskStepResult::section, DiskStepResult::disk, DiskStepResult::ok)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.ATTACH, "c1d2", true),
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.DETACH_ORIGINAL, "c1d1", true),
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.REMOVE_ORIGINAL, "c1d1", true),
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.ROLLBACK_DETACH_NEW, "c1d2", true));
+                        tuple(MoveSection.ATTACH, "c1d2", true),
+                        tuple(MoveSection.DETACH_ORIGINAL, "c1d1", true),
+                        tuple(MoveSection.REMOVE_ORIGINAL, "c1d1", true),
+                        tuple(MoveSection.ROLLBACK_DETACH_NEW, "c1d2", true));
     }
 
     @Test
@@ -136,8 +137,8 @@ class MoveOutputParserTest {
                 "  c1d2:", "    still DEGRADED, 120 more seconds to wait.", "    still DEGRADED, 119 more seconds to wait.",
                 "    OK", "  c1d3:", "    OK"));
         assertThat(only(events, OnlineWait.class)).extracting(OnlineWait::disk, OnlineWait::state, OnlineWait::secondsLeft)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1d2", "DEGRADED", 120),
-                        org.assertj.core.groups.Tuple.tuple("c1d2", "DEGRADED", 119));
+                .containsExactly(tuple("c1d2", "DEGRADED", 120),
+                        tuple("c1d2", "DEGRADED", 119));
         assertThat(only(events, DiskStepResult.class)).extracting(DiskStepResult::disk).containsExactly("c1d2", "c1d3");
     }
 
@@ -159,12 +160,12 @@ class MoveOutputParserTest {
         assertThat(only(events, CommandLinePart.class)).hasSize(2);
         assertThat(only(events, CheckResult.class)).extracting(CheckResult::check, CheckResult::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.LIVE_PERSISTENT_CONFIG_MATCH, CheckStatus.OK),
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.URIS_NOT_IN_USE, CheckStatus.OK),
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.URIS_NOT_IN_USE, CheckStatus.OK),
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.NO_DUPLICATE_URIS, CheckStatus.OK),
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.DISKS_NOT_IN_ANOTHER_ZPOOL, CheckStatus.SKIPPED),
-                        org.assertj.core.groups.Tuple.tuple(MoveCheck.ZPOOL_VDEV_CONFIG, CheckStatus.OK));
+                        tuple(MoveCheck.LIVE_PERSISTENT_CONFIG_MATCH, CheckStatus.OK),
+                        tuple(MoveCheck.URIS_NOT_IN_USE, CheckStatus.OK),
+                        tuple(MoveCheck.URIS_NOT_IN_USE, CheckStatus.OK),
+                        tuple(MoveCheck.NO_DUPLICATE_URIS, CheckStatus.OK),
+                        tuple(MoveCheck.DISKS_NOT_IN_ANOTHER_ZPOOL, CheckStatus.SKIPPED),
+                        tuple(MoveCheck.ZPOOL_VDEV_CONFIG, CheckStatus.OK));
         assertThat(only(events, CheckResult.class).get(1).subject())
                 .isEqualTo("iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25DFC0002");
         assertThat(only(events, DiskListed.class)).singleElement().isEqualTo(new DiskListed(
@@ -175,19 +176,19 @@ class MoveOutputParserTest {
         assertThat(only(events, RootPoolNamed.class)).extracting(RootPoolNamed::pool).containsExactly("rpool");
         assertThat(only(events, PoolHealth.class)).singleElement().satisfies(h -> assertThat(h.healthy()).isTrue());
         assertThat(only(events, PoolDisk.class)).extracting(PoolDisk::pool, PoolDisk::disk, PoolDisk::bootPriority)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("rpool", "c1d1", 0));
+                .containsExactly(tuple("rpool", "c1d1", 0));
         assertThat(only(events, HighestBootPriority.class)).extracting(HighestBootPriority::priority).containsExactly(0);
         assertThat(only(events, NewDevicePlanned.class))
                 .extracting(NewDevicePlanned::name, NewDevicePlanned::mappedDevice, NewDevicePlanned::bootPriority,
                         NewDevicePlanned::deviceId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("c1d2", "/dev/dsk/c0t600144F0DBF8AF1900005FD25DFC0002d0", 0, 2),
-                        org.assertj.core.groups.Tuple.tuple("c1d3", "/dev/dsk/c0t600144F0DBF8AF1900005FD25E590004d0", 0, 3));
+                        tuple("c1d2", "/dev/dsk/c0t600144F0DBF8AF1900005FD25DFC0002d0", 0, 2),
+                        tuple("c1d3", "/dev/dsk/c0t600144F0DBF8AF1900005FD25E590004d0", 0, 3));
         assertThat(only(events, ConfigCheck.class)).extracting(ConfigCheck::section, ConfigCheck::action)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.APPLY_ADDED_DEVICES, ConfigAction.ADD),
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.APPLY_ADDED_DEVICES, ConfigAction.ADD),
-                        org.assertj.core.groups.Tuple.tuple(MoveSection.APPLY_REMOVED_DEVICES, ConfigAction.REMOVE));
+                        tuple(MoveSection.APPLY_ADDED_DEVICES, ConfigAction.ADD),
+                        tuple(MoveSection.APPLY_ADDED_DEVICES, ConfigAction.ADD),
+                        tuple(MoveSection.APPLY_REMOVED_DEVICES, ConfigAction.REMOVE));
         assertThat(only(events, ConfigApplied.class)).hasSize(2);
         assertThat(only(events, ResilverProgress.class)).hasSize(72);
         assertThat(only(events, OnlineWait.class)).extracting(OnlineWait::secondsLeft).containsExactly(120, 119, 118);
@@ -218,8 +219,8 @@ class MoveOutputParserTest {
         assertThat(only(events, CleanupResult.class)).singleElement().satisfies(c -> assertThat(c.success()).isTrue());
         assertThat(only(events, ZoneadmError.class)).extracting(ZoneadmError::zone, ZoneadmError::message,
                 ZoneadmError::signal).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("mykz", "'move' terminated by signal SIGINT.", "SIGINT"),
-                        org.assertj.core.groups.Tuple.tuple("mykz", "move failed.", null));
+                        tuple("mykz", "'move' terminated by signal SIGINT.", "SIGINT"),
+                        tuple("mykz", "move failed.", null));
         assertThat(parser.phasesReached()).containsExactly(ATTACHING, RESILVERING, ROLLING_BACK, ROLLED_BACK);
         assertThat(parser.outcome()).isEqualTo(MoveOutcome.ROLLED_BACK);
     }
@@ -259,9 +260,9 @@ class MoveOutputParserTest {
         List<MoveEvent> events = parseAll(List.of("zoneadm: zone 'kz-1.a': move failed.",
                 "zoneadm: permission denied", "zone 'kz2': error: brand hook failed"));
         assertThat(only(events, ZoneadmError.class)).extracting(ZoneadmError::zone, ZoneadmError::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("kz-1.a", "move failed."),
-                        org.assertj.core.groups.Tuple.tuple(null, "permission denied"),
-                        org.assertj.core.groups.Tuple.tuple("kz2", "error: brand hook failed"));
+                .containsExactly(tuple("kz-1.a", "move failed."),
+                        tuple(null, "permission denied"),
+                        tuple("kz2", "error: brand hook failed"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kzmove.solaris.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.kzmove.solaris.move.MovePhase.ATTACHING;
 import static org.kzmove.solaris.move.MovePhase.CONFIGURING;
 import static org.kzmove.solaris.move.MovePhase.DETACHING;
@@ -123,7 +124,7 @@ class MoveTranscriptTest {
         assertThat(r.originalDisks()).containsExactly(new OriginalDisk("c1d0",
                 "dev:/dev/zvol/dsk/rpool/VARSHARE/zones/kz1/disk0", "/dev/zvol/dsk/rpool/VARSHARE/zones/kz1/disk0", null));
         assertThat(r.newDisks()).extracting(NewDisk::name, NewDisk::uri).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25E590004"));
+                tuple(null, "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25E590004"));
         assertThat(r.signal()).isNull();
         assertThat(r.resilver()).isNull();
     }
