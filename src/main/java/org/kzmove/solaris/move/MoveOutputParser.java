@@ -48,7 +48,7 @@ import org.kzmove.solaris.units.SolarisSize;
  *
  * <p>The grammar is the one of the three real transcripts (Oracle blog, SRU48): exact headings,
  * dispatched on cheap prefix and suffix tests, no backtracking regular expressions, so a log of
- * a million progress lines parses in about a second. Not thread-safe: one parser per stream.
+ * a million progress lines parses in one to two seconds. Not thread-safe: one parser per stream.
  */
 public final class MoveOutputParser {
 

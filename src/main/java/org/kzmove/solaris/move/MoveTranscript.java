@@ -98,9 +98,10 @@ public final class MoveTranscript {
 
     /** The summary of what was read so far (the outcome stays INCOMPLETE until the text shows one). */
     public MoveReport report() {
+        List<Disk> originalsNow = copies(originals);
+        fillUris(originalsNow, removedUris);
         List<OriginalDisk> originalDisks = new ArrayList<>();
-        fillUris(originals, removedUris);
-        for (Disk d : originals.values()) {
+        for (Disk d : originalsNow) {
             originalDisks.add(new OriginalDisk(d.name, d.uri, d.device, d.bootPriority));
         }
         List<NewDisk> newDisks = new ArrayList<>();
@@ -110,8 +111,9 @@ public final class MoveTranscript {
                 newDisks.add(new NewDisk(null, uri, null, null, null));
             }
         } else {
-            fillUris(news, uris);
-            for (Disk d : news.values()) {
+            List<Disk> newsNow = copies(news);
+            fillUris(newsNow, uris);
+            for (Disk d : newsNow) {
                 newDisks.add(new NewDisk(d.name, d.uri, d.device, d.bootPriority, d.deviceId));
             }
         }
@@ -216,11 +218,19 @@ public final class MoveTranscript {
         // the other events add nothing to the summary
     }
 
+    private static List<Disk> copies(Map<String, Disk> disks) {
+        List<Disk> out = new ArrayList<>(disks.size());
+        for (Disk d : disks.values()) {
+            out.add(d.copy());
+        }
+        return out;
+    }
+
     /** Gives URIs, in order, to the disks that have none, when the counts match exactly. */
-    private static void fillUris(Map<String, Disk> disks, List<String> uris) {
+    private static void fillUris(List<Disk> disks, List<String> uris) {
         List<Disk> missing = new ArrayList<>();
         List<String> free = new ArrayList<>(uris);
-        for (Disk d : disks.values()) {
+        for (Disk d : disks) {
             if (d.uri == null) {
                 missing.add(d);
             } else {
@@ -257,6 +267,15 @@ public final class MoveTranscript {
 
         Disk(String name) {
             this.name = name;
+        }
+
+        Disk copy() {
+            Disk d = new Disk(name);
+            d.uri = uri;
+            d.device = device;
+            d.bootPriority = bootPriority;
+            d.deviceId = deviceId;
+            return d;
         }
     }
 }

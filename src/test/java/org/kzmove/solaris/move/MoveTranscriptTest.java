@@ -139,6 +139,45 @@ class MoveTranscriptTest {
         assertThat(r.errors()).first().isEqualTo("Clean-up failed.");
     }
 
+    @Test
+    void rollsBackAfterAFailedAttachAndKeepsTheReason() {
+        // Invented failure text: no public transcript shows a failing attach; headings are real.
+        List<String> lines = new ArrayList<>(MoveTranscriptGenerator.verboseInterrupted("kz9",
+                List.of(MoveTranscriptGenerator.iscsiUri("old", 1)),
+                List.of(MoveTranscriptGenerator.iscsiUri("new", 2)), 10, 0));
+        int attached = lines.indexOf("Attaching new disks.");
+        lines.set(attached + 2, "    cannot attach c1d2 to c1d1: device is too small");
+        lines.remove(attached + 3); // "Waiting for disks to resilver."
+        lines.remove("^CSignal SIGINT caught.");
+        lines.remove("zoneadm: zone 'kz9': 'move' terminated by signal SIGINT.");
+
+        MoveReport r = Transcripts.report(lines);
+
+        assertThat(r.outcome()).isEqualTo(MoveOutcome.ROLLED_BACK);
+        assertThat(r.signal()).isNull();
+        assertThat(r.phases()).containsExactly(PRECHECKS, CONFIGURING, ATTACHING, ROLLING_BACK, ROLLED_BACK);
+        assertThat(r.errors()).containsExactly("Attaching new disks: c1d2: cannot attach c1d2 to c1d1: device is too small",
+                "zoneadm: zone 'kz9': move failed.");
+    }
+
+    @Test
+    void canBeAskedForASummaryWhileTheMoveRuns() {
+        MoveTranscript t = new MoveTranscript();
+        List<String> lines = Transcripts.lines(Transcripts.VERBOSE_MIRROR);
+        MoveReport midway = null;
+        for (String line : lines) {
+            t.accept(line);
+            if (line.startsWith("  1.08G resilvered")) {
+                midway = t.report();
+                assertThat(t.currentPhase()).isEqualTo(RESILVERING);
+            }
+        }
+        assertThat(midway.outcome()).isEqualTo(MoveOutcome.INCOMPLETE);
+        assertThat(midway.resilver().samples()).isEqualTo(9);
+        assertThat(midway.newDisks()).hasSize(2);
+        assertThat(t.finish()).isEqualTo(Transcripts.report(lines));
+    }
+
     // ---- variants -------------------------------------------------------------------------------
 
     static Stream<String> fixtures() {
