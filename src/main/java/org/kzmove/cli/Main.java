@@ -21,7 +21,7 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of());
+        return new Main(List.of(new ReplayCommand()));
     }
 
     public static void main(String[] args) {

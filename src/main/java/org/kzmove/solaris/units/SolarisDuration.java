@@ -1,8 +1,6 @@
 package org.kzmove.solaris.units;
 
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Remaining-time texts as Solaris 11.4 prints them: {@code 6s}, {@code 56s}, {@code 1m09s},
@@ -12,7 +10,9 @@ import java.util.regex.Pattern;
  * {@code 2h05m} by the same pattern, an inference).
  */
 public final class SolarisDuration {
-    private static final Pattern PARTS = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    /** The accepted form, {@code (?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?}, not empty; scanned by hand. */
+    private static final String UNITS = "dhms";
+    private static final long[] FACTORS = {86_400, 3_600, 60, 1};
 
     private SolarisDuration() {
     }
@@ -26,21 +26,33 @@ public final class SolarisDuration {
         if (s.isEmpty() || s.length() > 24) {
             return OptionalLong.empty();
         }
-        Matcher m = PARTS.matcher(s);
-        if (!m.matches()) {
-            return OptionalLong.empty();
-        }
+        // A hand-written scan of PARTS (units in order d, h, m, s, each at most once): this runs
+        // for every progress line of a move log, where a regex matcher was the largest cost.
         long total = 0;
-        boolean any = false;
-        long[] factor = {86_400, 3_600, 60, 1};
-        for (int g = 1; g <= 4; g++) {
-            String part = m.group(g);
-            if (part != null) {
-                any = true;
-                total += Long.parseLong(part) * factor[g - 1];
+        int nextUnit = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int digitsStart = i;
+            long n = 0;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                n = n * 10 + (s.charAt(i) - '0');
+                if (n > 1_000_000_000_000L) {
+                    return OptionalLong.empty();
+                }
+                i++;
             }
+            if (i == digitsStart || i == s.length()) {
+                return OptionalLong.empty();
+            }
+            int unit = UNITS.indexOf(s.charAt(i));
+            if (unit < nextUnit) {
+                return OptionalLong.empty();
+            }
+            total += n * FACTORS[unit];
+            nextUnit = unit + 1;
+            i++;
         }
-        return any ? OptionalLong.of(total) : OptionalLong.empty();
+        return OptionalLong.of(total);
     }
 
     /** Formats a remaining time as zoneadm's progress lines do. */

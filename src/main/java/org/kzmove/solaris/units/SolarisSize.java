@@ -42,7 +42,7 @@ public final class SolarisSize {
             }
             number = s.substring(0, s.length() - 1);
         }
-        if (number.isEmpty() || !number.matches("\\d+(\\.\\d+)?|\\.\\d+")) {
+        if (number.isEmpty() || !isDecimal(number)) {
             return OptionalLong.empty();
         }
         try {
@@ -61,6 +61,26 @@ public final class SolarisSize {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * {@code \d+(\.\d+)?|\.\d+}, scanned by hand: parse runs for every resilver progress line
+     * of a move log, where a regex was the largest cost.
+     */
+    private static boolean isDecimal(String number) {
+        int dot = -1;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == '.') {
+                if (dot >= 0) {
+                    return false;
+                }
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dot != number.length() - 1;
     }
 
     /** Formats bytes as the 11.4 {@code zoneadm move} progress lines do: {@code 455M}, {@code 1.08G}, {@code 2G}. */

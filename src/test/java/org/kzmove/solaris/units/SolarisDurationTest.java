@@ -27,7 +27,7 @@ class SolarisDurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "s", "1x", "m5", "1m-5s", "5s1m", "soon"})
+    @ValueSource(strings = {"", "s", "1x", "m5", "1m-5s", "5s1m", "soon", "1m1m", "1h2d", "15", "1m5", "99999999999999999999d"})
     void refusesWhatIsNotADuration(String text) {
         assertThat(SolarisDuration.parseSeconds(text)).isEmpty();
     }

@@ -28,7 +28,7 @@ class SolarisSizeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "M", "1.2.3G", "12X", "-5M", "1e3", "abc", "1,5G", "99999999999999999999E"})
+    @ValueSource(strings = {"", " ", "M", "1.2.3G", "12X", "-5M", "1e3", "abc", "1,5G", "99999999999999999999E", "5.G", ".", ".M", "1 G"})
     void refusesWhatIsNotASize(String text) {
         assertThat(SolarisSize.parse(text)).isEmpty();
     }
