@@ -24,7 +24,7 @@ public final class RemoteScript {
      * Starts {@code command} detached from the SSH session: immune to SIGHUP ({@code nohup}), with
      * no terminal, stdin from /dev/null and both output streams appended to {@code outputFile}, then
      * prints its process id. The move keeps running if the connection drops or the console exits
-     * (docs/decisions/0005-moves-run-detached-on-the-host.md).
+     * (docs/decisions/0006-moves-run-detached-on-the-host.md).
      */
     public static RemoteScript detached(RemoteCommand command, String outputFile) throws InvalidValueException {
         String file = RemoteCommand.of(Program.CAT, Privilege.NONE).path(outputFile).build().words().get(1);
