@@ -1,0 +1,87 @@
+package org.kzmove.sim.shell;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.kzmove.sim.command.BrokenPipeException;
+
+/**
+ * The output end of an SSH channel as the simulated processes see it. It flushes every write (a
+ * line printed by zoneadm must reach the console at once), turns LF into CRLF when the session
+ * has a pty (the onlcr a real terminal applies), and once the channel is gone turns every write
+ * into {@link BrokenPipeException}: the simulated SIGPIPE that ends a process at its next write.
+ */
+public final class ChannelSink extends OutputStream {
+    private final OutputStream channel;
+    private final boolean onlcr;
+    private volatile boolean broken;
+
+    public ChannelSink(OutputStream channel, boolean onlcr) {
+        this.channel = channel;
+        this.onlcr = onlcr;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+        if (broken) {
+            throw new BrokenPipeException("Broken pipe");
+        }
+        try {
+            if (onlcr) {
+                int start = off;
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        channel.write(b, start, i - start);
+                        channel.write('\r');
+                        channel.write('\n');
+                        start = i + 1;
+                    }
+                }
+                channel.write(b, start, off + len - start);
+            } else {
+                channel.write(b, off, len);
+            }
+            channel.flush();
+        } catch (IOException e) {
+            broken = true;
+            throw new BrokenPipeException("Broken pipe: " + e.getMessage());
+        }
+    }
+
+    /** Writes bytes exactly as given (terminal echo, which must not get onlcr twice). */
+    public synchronized void writeRaw(byte[] b) {
+        if (broken) {
+            return;
+        }
+        try {
+            channel.write(b);
+            channel.flush();
+        } catch (IOException e) {
+            broken = true;
+        }
+    }
+
+    @Override
+    public void flush() {
+        // every write is flushed already
+    }
+
+    /** The channel is gone: from now on writes fail as writes to a dead pipe. */
+    public void markBroken() {
+        broken = true;
+    }
+
+    public boolean isBroken() {
+        return broken;
+    }
+
+    @Override
+    public void close() {
+        // the SSH layer owns the channel; processes closing their stdout must not close it
+    }
+}
