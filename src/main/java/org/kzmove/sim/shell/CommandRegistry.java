@@ -22,7 +22,7 @@ import org.kzmove.sim.command.SimCommand;
 public final class CommandRegistry {
     private final Map<String, SimCommand> commands = new ConcurrentHashMap<>();
 
-    public CommandRegistry register(String nameOrPath, SimCommand command) {
+    public synchronized CommandRegistry register(String nameOrPath, SimCommand command) {
         if (nameOrPath.startsWith("/")) {
             commands.put(nameOrPath, command);
             commands.put(nameOrPath.substring(nameOrPath.lastIndexOf('/') + 1), command);
@@ -32,6 +32,18 @@ public final class CommandRegistry {
             commands.put(nameOrPath, command);
             commands.put("/usr/bin/" + nameOrPath, command);
         }
+        return this;
+    }
+
+    /**
+     * Registers a command only under the names still free: how the shell's own tools are installed,
+     * so a command the host model registered first keeps its names.
+     */
+    public synchronized CommandRegistry registerDefault(String nameOrPath, SimCommand command) {
+        String base = nameOrPath.substring(nameOrPath.lastIndexOf('/') + 1);
+        String path = nameOrPath.startsWith("/") ? nameOrPath : "/usr/bin/" + nameOrPath;
+        commands.putIfAbsent(path, command);
+        commands.putIfAbsent(base, command);
         return this;
     }
 

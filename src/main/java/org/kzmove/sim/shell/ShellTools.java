@@ -51,37 +51,37 @@ public final class ShellTools {
     public static void installInto(HostServices host) {
         ShellTools t = new ShellTools(host);
         CommandRegistry r = host.registry();
-        r.register("/usr/bin/echo", t::echo);
-        r.register("/usr/bin/cat", t::cat);
-        r.register("/usr/bin/grep", t::grep);
-        r.register("/usr/bin/head", t::head);
-        r.register("/usr/bin/tail", t::tail);
-        r.register("/usr/bin/wc", t::wc);
-        r.register("/usr/bin/ls", t::ls);
-        r.register("/usr/bin/mkdir", t::mkdir);
-        r.register("/usr/bin/rm", t::rm);
-        r.register("/usr/bin/ps", t::ps);
-        r.register("/usr/bin/pgrep", inv -> t.pgrep(inv, false));
-        r.register("/usr/bin/pkill", inv -> t.pgrep(inv, true));
-        r.register("/usr/bin/kill", t::kill);
-        r.register("/usr/bin/id", t::id);
-        r.register("/usr/bin/whoami", t::whoami);
-        r.register("/usr/bin/hostname", inv -> {
+        r.registerDefault("/usr/bin/echo", t::echo);
+        r.registerDefault("/usr/bin/cat", t::cat);
+        r.registerDefault("/usr/bin/grep", t::grep);
+        r.registerDefault("/usr/bin/head", t::head);
+        r.registerDefault("/usr/bin/tail", t::tail);
+        r.registerDefault("/usr/bin/wc", t::wc);
+        r.registerDefault("/usr/bin/ls", t::ls);
+        r.registerDefault("/usr/bin/mkdir", t::mkdir);
+        r.registerDefault("/usr/bin/rm", t::rm);
+        r.registerDefault("/usr/bin/ps", t::ps);
+        r.registerDefault("/usr/bin/pgrep", inv -> t.pgrep(inv, false));
+        r.registerDefault("/usr/bin/pkill", inv -> t.pgrep(inv, true));
+        r.registerDefault("/usr/bin/kill", t::kill);
+        r.registerDefault("/usr/bin/id", t::id);
+        r.registerDefault("/usr/bin/whoami", t::whoami);
+        r.registerDefault("/usr/bin/hostname", inv -> {
             inv.stdout().println(inv.hostname());
             return 0;
         });
-        r.register("/usr/bin/uname", t::uname);
-        r.register("/usr/bin/true", inv -> 0);
-        r.register("/usr/bin/false", inv -> 1);
-        r.register("/usr/bin/sleep", t::sleep);
-        r.register("/usr/bin/date", t::date);
-        r.register("/usr/bin/test", inv -> t.test(inv, false));
-        r.register("/usr/bin/[", inv -> t.test(inv, true));
-        r.register("/usr/bin/pwd", inv -> {
+        r.registerDefault("/usr/bin/uname", t::uname);
+        r.registerDefault("/usr/bin/true", inv -> 0);
+        r.registerDefault("/usr/bin/false", inv -> 1);
+        r.registerDefault("/usr/bin/sleep", t::sleep);
+        r.registerDefault("/usr/bin/date", t::date);
+        r.registerDefault("/usr/bin/test", inv -> t.test(inv, false));
+        r.registerDefault("/usr/bin/[", inv -> t.test(inv, true));
+        r.registerDefault("/usr/bin/pwd", inv -> {
             inv.stdout().println(inv.workingDirectory());
             return 0;
         });
-        r.register("/usr/bin/env", inv -> {
+        r.registerDefault("/usr/bin/env", inv -> {
             inv.environment().forEach((k, v) -> inv.stdout().println(k + "=" + v));
             return 0;
         });
@@ -890,8 +890,11 @@ public final class ShellTools {
         }
         int found = 0;
         int failed = 0;
+        // the shell that ran pgrep is skipped too: a real sh -c execs its last simple command, so
+        // ssh host "pgrep -f PATTERN" never finds its own shell
+        int parent = inv instanceof SimInvocation si ? si.process().ppid() : -1;
         for (SimProcess p : host.processes().list()) {
-            if (p.pid() == inv.pid()) {
+            if (p.pid() == inv.pid() || p.pid() == parent) {
                 continue;
             }
             String subject = full ? p.args() : p.command();
