@@ -63,6 +63,8 @@ public final class ShellSession {
     private String lastBackgroundPid = "";
     private boolean exitRequested;
     private volatile Signal groupSignal;
+    private volatile Signal signalDuringForeground;
+    private volatile boolean runningForeground;
 
     /** Where a session's shell reads and writes; {@code terminal} is the pty output, or null. */
     public record Io(InputStream in, OutputStream out, OutputStream err, ChannelSink terminal, String tty) {
@@ -125,11 +127,18 @@ public final class ShellSession {
 
     /**
      * A signal sent to the session's process group (Ctrl-C, the SSH signal request) reaches the
-     * shell too: a non-interactive shell dies of it once its foreground job has ended; an
-     * interactive one ignores it and prompts again.
+     * shell too. An interactive shell ignores it. A non-interactive one behaves as bash does
+     * ("wait and cooperative exit"): while a foreground job runs it waits, and dies of the signal
+     * only if the job died of it; a job that handled the signal (zoneadm rolling back) lets the
+     * script go on. Between commands the signal ends the shell at once.
      */
     public void groupSignalled(Signal signal) {
-        if (!interactive) {
+        if (interactive) {
+            return;
+        }
+        if (runningForeground) {
+            signalDuringForeground = signal;
+        } else {
             groupSignal = signal;
         }
     }
@@ -192,10 +201,20 @@ public final class ShellSession {
     }
 
     private int runPipeline(Pipeline pipeline, boolean background) throws InterruptedException {
-        List<Launch> launched = launchPipeline(pipeline, background);
+        runningForeground = true;
         int status = 0;
-        for (Launch l : launched) {
-            status = l.process == null ? l.status : awaitProcess(l.process);
+        try {
+            List<Launch> launched = launchPipeline(pipeline, background);
+            for (Launch l : launched) {
+                status = l.process == null ? l.status : awaitProcess(l.process);
+            }
+        } finally {
+            runningForeground = false;
+        }
+        Signal s = signalDuringForeground;
+        signalDuringForeground = null;
+        if (s != null && status == 128 + s.number()) {
+            groupSignal = s;
         }
         return status;
     }
