@@ -218,4 +218,19 @@ class InterruptTest {
             assertThat(out).isEqualTo("b\nbb\n");
         }
     }
+
+    @Test
+    void tailFollowPrintsAppendedOutputUntilInterrupted() throws Exception {
+        host.server.files().write("/var/tmp/log", "first\n".getBytes());
+        try (SSHClient ssh = host.connect("kzadmin"); Session s = ssh.startSession()) {
+            Session.Command cmd = s.exec("tail -f /var/tmp/log");
+            Collector out = new Collector(cmd.getInputStream());
+            Await.until("existing content", () -> out.contains("first\n"));
+            host.server.files().append("/var/tmp/log", "second\n".getBytes());
+            Await.until("appended content", () -> out.contains("first\nsecond\n"));
+            cmd.signal(Signal.INT);
+            cmd.join(10, TimeUnit.SECONDS);
+            assertThat(cmd.getExitStatus()).isEqualTo(130);
+        }
+    }
 }

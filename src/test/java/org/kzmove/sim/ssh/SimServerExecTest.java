@@ -150,4 +150,29 @@ class SimServerExecTest {
     void execWithoutPtyUsesLfLineEnds() throws Exception {
         assertThat(run("echo a; echo b").out()).isEqualTo("a\nb\n");
     }
+
+    @Test
+    void manyConcurrentSessionsRunIndependently() throws Exception {
+        int n = 8;
+        java.util.List<java.util.concurrent.CompletableFuture<Result>> results = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                String cmd = "X=" + i + "; echo session $X > /tmp/c" + i + "; cat /tmp/c" + i;
+                results.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return host.exec(k % 2 == 0 ? "kzadmin" : "operator1", cmd);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, clients));
+            }
+            for (int i = 0; i < n; i++) {
+                assertThat(results.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS).out()).isEqualTo("session " + i + "\n");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
 }
