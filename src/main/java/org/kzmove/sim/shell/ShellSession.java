@@ -181,7 +181,7 @@ public final class ShellSession {
         return status;
     }
 
-    private void startBackground(AndOr andOr) throws InterruptedException {
+    private void startBackground(AndOr andOr) {
         if (andOr.pipelines().size() == 1) {
             List<Launch> launched = launchPipeline(andOr.pipelines().get(0), true);
             Launch last = launched.get(launched.size() - 1);
@@ -231,7 +231,7 @@ public final class ShellSession {
         }
     }
 
-    private List<Launch> launchPipeline(Pipeline pipeline, boolean background) throws InterruptedException {
+    private List<Launch> launchPipeline(Pipeline pipeline, boolean background) {
         List<SimpleCommand> commands = pipeline.commands();
         List<Launch> launched = new ArrayList<>();
         // a background job never reads the terminal (a real one would be stopped by SIGTTIN)
@@ -256,7 +256,7 @@ public final class ShellSession {
     }
 
     private Launch launch(SimpleCommand cmd, InputStream stdin, OutputStream stdout, OutputStream stderr,
-            boolean background, List<Closeable> closeAtExit) throws InterruptedException {
+            boolean background, List<Closeable> closeAtExit) {
         Launch result = prepareAndStart(cmd, stdin, stdout, stderr, background, closeAtExit);
         if (result.process == null) {
             closeQuietly(closeAtExit);
