@@ -1,6 +1,7 @@
 package org.kzmove.sim.shell;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 
 import org.kzmove.sim.command.BrokenPipeException;
@@ -22,12 +23,12 @@ public final class ChannelSink extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
+    public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
-    public synchronized void write(byte[] b, int off, int len) {
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
         if (broken) {
             throw new BrokenPipeException("Broken pipe");
         }
@@ -47,6 +48,9 @@ public final class ChannelSink extends OutputStream {
                 channel.write(b, off, len);
             }
             channel.flush();
+        } catch (InterruptedIOException e) {
+            // a signal arrived while the client's window was full: the channel itself is fine
+            throw e;
         } catch (IOException e) {
             broken = true;
             throw new BrokenPipeException("Broken pipe: " + e.getMessage());

@@ -192,6 +192,7 @@ public final class ShellSession {
                     sessionId, true, tty);
             ShellSession sub = child(credentials, true, positional, new Io(InputStream.nullInputStream(), out, err,
                     terminal, tty), p.pid());
+            sub.handleSignalsOf(p);
             SimInvocation inv = new SimInvocation(p.argv(), InputStream.nullInputStream(), out, err, credentials,
                     vars, cwd, host, p, false);
             submit(p, i -> sub.runAndOr(andOr), inv, List.of());
@@ -499,9 +500,27 @@ public final class ShellSession {
             }
             ShellSession sub = child(inv.credentials(), background, params,
                     new Io(subIn, subOut, subErr, terminal, tty), inv.pid());
+            if (inv instanceof SimInvocation si) {
+                sub.handleSignalsOf(si.process());
+            }
             sub.vars.putAll(inv.environment());
             return sub.run(script);
         };
+    }
+
+    /**
+     * The signal dispositions of a non-interactive sh process: SIGINT and SIGQUIT are handled as
+     * bash does (wait for the foreground job, then exit only if it died of the signal); any other
+     * signal has its default action and ends the shell at once, leaving its children running.
+     */
+    private void handleSignalsOf(SimProcess shellProc) {
+        shellProc.handleSignalsWith(signal -> {
+            if (signal == Signal.INT || signal == Signal.QUIT) {
+                groupSignalled(signal);
+            } else {
+                shellProc.mailbox().deliver(signal);
+            }
+        });
     }
 
     private ShellSession child(Credentials creds, boolean background, List<String> params, Io io, int pid) {

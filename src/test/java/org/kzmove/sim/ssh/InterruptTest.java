@@ -233,4 +233,28 @@ class InterruptTest {
             assertThat(cmd.getExitStatus()).isEqualTo(130);
         }
     }
+
+    @Test
+    void aNestedShellWaitsForItsJobToHandleCtrlCAndThenGoesOn() throws Exception {
+        try (SSHClient ssh = host.connect("kzadmin"); Session s = ssh.startSession()) {
+            s.allocateDefaultPTY();
+            Session.Shell shell = s.startShell();
+            Collector out = new Collector(shell.getInputStream());
+            Await.until("prompt", () -> out.contains("$ "));
+            SimHostFixture.type(shell.getOutputStream(), "sh -c 'waiter; echo after=$?'\r");
+            Await.until("waiter running", () -> host.sawEventStartingWith("waiter started"));
+            shell.getOutputStream().write(0x03);
+            shell.getOutputStream().flush();
+            Await.until("script went on", () -> out.contains("waiter got SIGINT\r\nafter=3\r\n"));
+        }
+    }
+
+    @Test
+    void terminatingABackgroundSubshellEndsItAtOnce() throws Exception {
+        String pid = host.exec("kzadmin", "true && sleep 100 & echo $!").out().trim();
+        Await.until("sleep started", () -> host.server.processes().list().size() == 2);
+        assertThat(host.exec("kzadmin", "kill -TERM " + pid).status()).isZero();
+        Await.until("subshell ended", () -> host.server.processes().find(Integer.parseInt(pid)).isEmpty());
+        assertThat(host.server.processes().list()).extracting(p -> p.args()).containsExactly("sleep 100");
+    }
 }
