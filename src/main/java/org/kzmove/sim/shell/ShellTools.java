@@ -714,14 +714,6 @@ public final class ShellTools {
                 return psUsage(inv, "illegal option -- " + opt);
             }
         }
-        if (columns.isEmpty()) {
-            List<String> fields = full ? List.of("user", "pid", "ppid", "stime", "tty", "time", "args")
-                    : List.of("pid", "tty", "time", "comm");
-            for (String f : fields) {
-                columns.add(new Column(f, f.equals("user") && full ? "UID" : f.equals("args") || f.equals("comm")
-                        ? "CMD" : PS_HEADERS.get(f)));
-            }
-        }
         List<SimProcess> selected = new ArrayList<>();
         for (SimProcess p : host.processes().list()) {
             boolean include;
@@ -735,6 +727,10 @@ public final class ShellTools {
                 selected.add(p);
             }
         }
+        if (columns.isEmpty()) {
+            printFixed(inv.stdout(), selected, full);
+            return selected.isEmpty() && pids != null ? 1 : 0;
+        }
         List<List<String>> rows = new ArrayList<>();
         for (SimProcess p : selected) {
             List<String> row = new ArrayList<>();
@@ -745,6 +741,23 @@ public final class ShellTools {
         }
         printTable(inv.stdout(), columns, rows);
         return selected.isEmpty() && pids != null ? 1 : 0;
+    }
+
+    /** The default and -f layouts of Solaris ps, column for column. */
+    private void printFixed(PrintStream out, List<SimProcess> processes, boolean full) {
+        if (full) {
+            out.println(String.format(Locale.ROOT, "%8s %5s %5s %3s %8s %-7s %8s %s", "UID", "PID", "PPID", "C",
+                    "STIME", "TTY", "TIME", "CMD"));
+            for (SimProcess p : processes) {
+                out.println(String.format(Locale.ROOT, "%8s %5d %5d %3d %8s %-7s %8s %s", psField(p, "user"), p.pid(),
+                        p.ppid(), 0, psField(p, "stime"), p.tty(), "0:00", p.args()));
+            }
+        } else {
+            out.println(String.format(Locale.ROOT, "%5s %-7s %8s %s", "PID", "TTY", "TIME", "CMD"));
+            for (SimProcess p : processes) {
+                out.println(String.format(Locale.ROOT, "%5d %-7s %8s %s", p.pid(), p.tty(), "0:00", p.command()));
+            }
+        }
     }
 
     private static int psUsage(Invocation inv, String problem) {

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +38,8 @@ public final class SimInvocation implements Invocation {
         this.stdout = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         this.stderr = stdout == stderr ? this.stdout : new PrintStream(stderr, true, StandardCharsets.UTF_8);
         this.credentials = credentials;
-        this.environment = Map.copyOf(environment);
+        // insertion order kept, so env prints variables in the order they were set
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         this.workingDirectory = workingDirectory;
         this.host = host;
         this.process = process;

@@ -175,4 +175,25 @@ class SimServerExecTest {
             clients.shutdownNow();
         }
     }
+
+    @Test
+    void tildeGlobAndVariablesExpand() throws Exception {
+        run("echo a > /var/log/zones/zoneadm.20261126T060000Z.kz1.move; echo b > /var/log/zones/other.log");
+        assertThat(run("ls /var/log/zones/*.move").out()).isEqualTo("/var/log/zones/zoneadm.20261126T060000Z.kz1.move\n");
+        assertThat(run("echo /var/log/zones/*.none").out()).isEqualTo("/var/log/zones/*.none\n");
+        assertThat(run("echo ~ ~/x '~'").out()).isEqualTo("/root /root/x ~\n");
+        assertThat(run("export A=1; B=2 env | grep -E '^(A|B)='").out()).isEqualTo("A=1\nB=2\n");
+        assertThat(run("echo $$").out().trim()).matches("[0-9]+");
+        assertThat(run("echo \"$UNSET\"x").out()).isEqualTo("x\n");
+        assertThat(run("printf hi").out()).isEmpty();
+    }
+
+    @Test
+    void psDashEfListsEveryProcessWithOwnerAndParent() throws Exception {
+        host.exec("kzadmin", "pfexec sleep 30 > /dev/null &");
+        Result r = run("ps -ef");
+        assertThat(r.out()).startsWith("     UID   PID  PPID   C    STIME TTY         TIME CMD\n")
+                .contains(" sleep 30\n").contains("ps -ef\n");
+        assertThat(run("wc -l < /dev/null; echo abc | wc -c").out()).isEqualTo("       0\n       4\n");
+    }
 }
