@@ -3,6 +3,8 @@ package org.kzmove.sim.shell;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.kzmove.sim.command.BrokenPipeException;
 
@@ -15,6 +17,7 @@ import org.kzmove.sim.command.BrokenPipeException;
 public final class ChannelSink extends OutputStream {
     private final OutputStream channel;
     private final boolean onlcr;
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean broken;
 
     public ChannelSink(OutputStream channel, boolean onlcr) {
@@ -28,10 +31,11 @@ public final class ChannelSink extends OutputStream {
     }
 
     @Override
-    public synchronized void write(byte[] b, int off, int len) throws IOException {
+    public void write(byte[] b, int off, int len) throws IOException {
         if (broken) {
             throw new BrokenPipeException("Broken pipe");
         }
+        lock.lock();
         try {
             if (onlcr) {
                 int start = off;
@@ -54,12 +58,26 @@ public final class ChannelSink extends OutputStream {
         } catch (IOException e) {
             broken = true;
             throw new BrokenPipeException("Broken pipe: " + e.getMessage());
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Writes bytes exactly as given (terminal echo, which must not get onlcr twice). */
-    public synchronized void writeRaw(byte[] b) {
+    /**
+     * Writes bytes exactly as given (prompt and echo, which must not get onlcr twice). Echo gives
+     * up after a moment when a process holds the channel blocked on a full window: the terminal
+     * reader must stay free to turn the next 0x03 into SIGINT.
+     */
+    public void writeRaw(byte[] b) {
         if (broken) {
+            return;
+        }
+        try {
+            if (!lock.tryLock(200, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         try {
@@ -67,6 +85,8 @@ public final class ChannelSink extends OutputStream {
             channel.flush();
         } catch (IOException e) {
             broken = true;
+        } finally {
+            lock.unlock();
         }
     }
 
