@@ -1163,7 +1163,7 @@ public final class ShellTools {
         }
     }
 
-    private static boolean evaluate(Invocation inv, List<String> a) {
+    private boolean evaluate(Invocation inv, List<String> a) {
         if (a.isEmpty()) {
             return false;
         }
@@ -1176,12 +1176,14 @@ public final class ShellTools {
         SimFileSystem fs = inv.files();
         if (a.size() == 2) {
             String p = path(inv, a.get(1).isEmpty() ? "." : a.get(1));
+            // installed commands are not files of the simulated tree, but test sees them as programs
+            boolean program = host.registry().contains(p);
             return switch (a.get(0)) {
-                case "-f" -> fs.read(p).isPresent();
+                case "-f" -> fs.read(p).isPresent() || program;
                 case "-d" -> fs.isDirectory(p);
-                case "-e", "-r", "-w" -> fs.exists(p);
-                case "-s" -> fs.size(p) > 0;
-                case "-x" -> fs.isDirectory(p);
+                case "-e", "-r", "-w" -> fs.exists(p) || program;
+                case "-s" -> fs.size(p) > 0 || program;
+                case "-x" -> fs.isDirectory(p) || program;
                 case "-n" -> !a.get(1).isEmpty();
                 case "-z" -> a.get(1).isEmpty();
                 default -> throw new IllegalArgumentException(a.get(0) + ": unknown operator");

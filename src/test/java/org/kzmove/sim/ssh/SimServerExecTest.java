@@ -120,6 +120,8 @@ class SimServerExecTest {
         assertThat(run("test -f /var/tmp/kzmove/rel || echo gone").out()).isEqualTo("gone\n");
         assertThat(run("[ -d /var/tmp/kzmove/jobs ] && echo dir").out()).isEqualTo("dir\n");
         assertThat(run("touch /x").status()).isEqualTo(127);
+        assertThat(run("test -x /usr/bin/tail && echo installed").out()).isEqualTo("installed\n");
+        assertThat(run("test -x /usr/sbin/nothing || echo missing").out()).isEqualTo("missing\n");
     }
 
     @Test
