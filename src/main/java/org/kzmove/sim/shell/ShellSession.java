@@ -299,6 +299,10 @@ public final class ShellSession {
                     return Launch.done(127);
                 }
                 nohup = true;
+            } else if ((name.equals("exec") || name.equals("command")) && argv.size() > 1
+                    && !argv.get(1).startsWith("-")) {
+                // exec and command only change how a real shell starts the program; here they vanish
+                argv.remove(0);
             } else if (name.equals("pfexec") || name.equals("/usr/bin/pfexec")) {
                 argv.remove(0);
                 if (argv.isEmpty()) {
@@ -579,7 +583,7 @@ public final class ShellSession {
 
     private static boolean isBuiltin(String name) {
         return switch (name) {
-            case "cd", "exit", "export", "unset", ":" -> true;
+            case "cd", "exit", "export", "unset", ":", "command" -> true;
             default -> false;
         };
     }
@@ -621,6 +625,22 @@ public final class ShellSession {
                 }
                 return 0;
             }
+            case "command" -> {
+                if (argv.size() < 3 || !argv.get(1).equals("-v")) {
+                    writeTo(s.err, "sh: command: only command -v NAME is simulated\n");
+                    return 2;
+                }
+                int status = 0;
+                for (String n : argv.subList(2, argv.size())) {
+                    Optional<String> where = locate(n);
+                    if (where.isPresent()) {
+                        writeTo(s.out, where.get() + "\n");
+                    } else {
+                        status = 1;
+                    }
+                }
+                return status;
+            }
             case "unset" -> {
                 argv.subList(1, argv.size()).forEach(vars::remove);
                 return 0;
@@ -629,6 +649,26 @@ public final class ShellSession {
                 return 0;
             }
         }
+    }
+
+    /** Where {@code command -v} finds a name: builtins by name, programs by path on $PATH. */
+    private Optional<String> locate(String name) {
+        if (isBuiltin(name) || name.equals("exec")) {
+            return Optional.of(name);
+        }
+        if (List.of("nohup", "pfexec", "sudo").contains(name)) {
+            return Optional.of("/usr/bin/" + name);
+        }
+        if (name.contains("/")) {
+            return host.registry().contains(name) ? Optional.of(name) : Optional.empty();
+        }
+        for (String dir : vars.getOrDefault("PATH", "/usr/bin:/usr/sbin").split(":")) {
+            String candidate = dir + "/" + name;
+            if (host.registry().contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- expansion ----

@@ -122,6 +122,8 @@ class SimServerExecTest {
         assertThat(run("touch /x").status()).isEqualTo(127);
         assertThat(run("test -x /usr/bin/tail && echo installed").out()).isEqualTo("installed\n");
         assertThat(run("test -x /usr/sbin/nothing || echo missing").out()).isEqualTo("missing\n");
+        assertThat(run("command -v tail; command -v nothing; echo $?").out()).isEqualTo("/usr/bin/tail\n1\n");
+        assertThat(run("exec echo via-exec").out()).isEqualTo("via-exec\n");
     }
 
     @Test
