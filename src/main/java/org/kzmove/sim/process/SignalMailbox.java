@@ -19,6 +19,14 @@ public final class SignalMailbox {
         target = Thread.currentThread();
     }
 
+    /**
+     * Forgets the thread bound by {@link #bindToCurrentThread()}: called when the process ends, so a
+     * late signal never interrupts a pooled thread that has moved on to another process.
+     */
+    public synchronized void unbind() {
+        target = null;
+    }
+
     public synchronized void deliver(Signal signal) {
         pending.addLast(signal);
         if (target != null) {
