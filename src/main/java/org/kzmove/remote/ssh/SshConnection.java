@@ -253,6 +253,25 @@ public final class SshConnection implements Closeable {
         }
     }
 
+    /** Starts a command whose output the caller reads as it arrives. */
+    public StreamingCommand start(String commandLine) throws RemoteException {
+        Session session = null;
+        try {
+            session = client.startSession();
+            return new StreamingCommand(session, session.exec(commandLine));
+        } catch (IOException e) {
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (IOException ignored) {
+                    // Already failing; the first error is the one to report.
+                }
+            }
+            throw new RemoteException(Reason.CONNECTION_LOST, target.display(),
+                    "The connection to " + target.display() + " failed while starting a command: " + e.getMessage(), e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
