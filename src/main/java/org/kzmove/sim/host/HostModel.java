@@ -225,9 +225,17 @@ public final class HostModel {
 
     /** The zone whose persistent or live configuration uses this storage, if any. */
     public Optional<String> zoneUsing(String uri) {
+        return zoneUsing(uri, null);
+    }
+
+    /** The first zone other than {@code except} whose configuration uses this storage, if any. */
+    public Optional<String> zoneUsing(String uri, String except) {
         String normal = HostUris.normalizeOrSelf(uri);
         synchronized (lock) {
             for (SimZone z : zones.values()) {
+                if (z.name().equals(except)) {
+                    continue;
+                }
                 for (List<KzDevice> devs : List.of(z.persistent(), z.live())) {
                     for (KzDevice d : devs) {
                         if (HostUris.normalizeOrSelf(d.storage()).equals(normal)) {

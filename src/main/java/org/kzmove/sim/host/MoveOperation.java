@@ -274,7 +274,7 @@ final class MoveOperation {
         out.heading("Will apply the configuration changes now:");
         for (NewDisk n : newDisks) {
             out.verbose("  Checking: Adding device storage=" + n.uri());
-            Optional<String> other = host.zoneUsing(n.uri()).filter(o -> !o.equals(z));
+            Optional<String> other = host.zoneUsing(n.uri(), z);
             if (other.isPresent()) {
                 throw fail("  ERROR: storage '" + n.uri() + "' is already used by zone '" + other.get() + "'"); // INVENTED
             }
