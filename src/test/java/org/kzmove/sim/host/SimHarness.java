@@ -44,8 +44,16 @@ final class SimHarness implements AutoCloseable {
     final Map<String, SimCommand> commands;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
+    private final SimClock override;
+
     SimHarness(HostModel host) {
+        this(host, null);
+    }
+
+    /** With another clock (a fast ScaledClock for concurrency checks); {@link #run} then needs no stepping. */
+    SimHarness(HostModel host, SimClock override) {
         this.host = host;
+        this.override = override;
         this.commands = host.commands();
     }
 
@@ -64,7 +72,12 @@ final class SimHarness implements AutoCloseable {
         final Future<Integer> status;
 
         Run(Credentials who, String... argv) {
-            TestInvocation inv = new TestInvocation(List.of(argv), who, new PrintStream(out, true, StandardCharsets.UTF_8),
+            this(who, null, argv);
+        }
+
+        Run(Credentials who, PrintStream stdout, String... argv) {
+            TestInvocation inv = new TestInvocation(List.of(argv), who,
+                    stdout != null ? stdout : new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), signals);
             SimCommand cmd = commands.get(argv[0]);
             if (cmd == null) {
@@ -98,7 +111,7 @@ final class SimHarness implements AutoCloseable {
     Result runUntil(Credentials who, Predicate<String> when, Signal signal, String... argv) throws Exception {
         Run run = new Run(who, argv);
         boolean sent = false;
-        while (!run.status.isDone()) {
+        while (!run.status.isDone() && override == null) {
             if (!sent && when != null && when.test(run.out())) {
                 run.signals.deliver(signal);
                 sent = true;
@@ -170,7 +183,7 @@ final class SimHarness implements AutoCloseable {
 
         @Override
         public SimClock clock() {
-            return clock;
+            return override != null ? override : clock;
         }
 
         @Override
