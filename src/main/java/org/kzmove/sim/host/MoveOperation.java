@@ -659,6 +659,8 @@ final class MoveOperation {
         if (s.isPresent() && (s.get() == Signal.INT || s.get() == Signal.TERM || s.get() == Signal.HUP)) {
             return s.get();
         }
+        // not ours to handle: put it back so the shell can report 128+n, and die where we stand
+        s.ifPresent(inv.signals()::deliver);
         throw e;
     }
 

@@ -177,4 +177,20 @@ class MoveFaultsTest {
                 + "Please be patient");
         assertRolledBack(r);
     }
+
+    @Test
+    void sigkillEndsTheMoveWhereItStandsAndLeavesTheSignalForTheShell() throws Exception {
+        SimHarness.Run run = sim.start(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6);
+        while (!run.out().contains("Waiting for disks to resilver.")) {
+            sim.clock.step(run.status);
+        }
+        run.signals.deliver(org.kzmove.sim.process.Signal.KILL);
+        while (!run.status.isDone()) {
+            sim.clock.step(run.status);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(run::result).hasCauseInstanceOf(InterruptedException.class);
+        assertThat(run.signals.take()).contains(org.kzmove.sim.process.Signal.KILL);
+        assertThat(poolDisks()).containsExactly("c1d1:ONLINE", "c1d2:ONLINE");
+        assertThat(sim.host.zone("lsm").orElseThrow().busy().get()).isFalse();
+    }
 }

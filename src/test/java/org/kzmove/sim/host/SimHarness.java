@@ -111,12 +111,15 @@ final class SimHarness implements AutoCloseable {
     Result runUntil(Credentials who, Predicate<String> when, Signal signal, String... argv) throws Exception {
         Run run = new Run(who, argv);
         boolean sent = false;
-        while (!run.status.isDone() && override == null) {
+        while (override == null && clock.awaitParked(run.status)) {
+            // signals are delivered while the command is parked in a sleep, as a real ^C usually finds it
             if (!sent && when != null && when.test(run.out())) {
                 run.signals.deliver(signal);
                 sent = true;
+                clock.skip();
+                continue;
             }
-            clock.step(run.status);
+            clock.advanceToDeadline();
         }
         return run.result();
     }
@@ -220,6 +223,7 @@ final class SimHarness implements AutoCloseable {
         private final ManualClock inner;
         private Instant deadline;
         private long sleeps;
+        private long handled;
 
         SteppingClock(ManualClock inner) {
             this.inner = inner;
@@ -263,34 +267,46 @@ final class SimHarness implements AutoCloseable {
             }
         }
 
-        /** Waits for the command to sleep (or end), then advances time exactly to its deadline. */
-        void step(Future<?> command) throws InterruptedException {
-            long seen;
+        /**
+         * Waits until the command sleeps in a sleep not handled yet (true), or ends (false). The
+         * deadline is known before the thread is inside ManualClock.sleep, so both are awaited.
+         */
+        synchronized boolean awaitParked(Future<?> command) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!(sleeps > handled && deadline != null && inner.sleepers() > 0)) {
+                if (command.isDone()) {
+                    return false;
+                }
+                wait(5);
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("command neither sleeps nor ends");
+                }
+            }
+            return true;
+        }
+
+        /** Advances time exactly to the deadline of the parked command's sleep. */
+        void advanceToDeadline() {
             Instant target;
             synchronized (this) {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                // the deadline is known before the thread is inside ManualClock.sleep: wait for both
-                while ((deadline == null || inner.sleepers() == 0) && !command.isDone()) {
-                    wait(5);
-                    if (System.nanoTime() > until) {
-                        throw new IllegalStateException("command neither sleeps nor ends");
-                    }
-                }
-                if (deadline == null) {
-                    return;
-                }
-                seen = sleeps;
                 target = deadline;
+                handled = sleeps;
             }
             Duration left = Duration.between(inner.now(), target);
             if (!left.isNegative()) {
                 inner.advance(left);
             }
-            synchronized (this) {
-                // wait until this sleep is over: the thread is awake or sleeping again
-                while (sleeps == seen && deadline != null && !command.isDone()) {
-                    wait(5);
-                }
+        }
+
+        /** The parked sleep ends otherwise (a signal was delivered): wait for the next one. */
+        synchronized void skip() {
+            handled = sleeps;
+        }
+
+        /** Waits for the command to sleep (or end), then advances time exactly to its deadline. */
+        void step(Future<?> command) throws InterruptedException {
+            if (awaitParked(command)) {
+                advanceToDeadline();
             }
         }
     }
