@@ -155,7 +155,7 @@ final class MoveOperation {
 
         // 3. the input URIs: valid, known to the host, not used by the zone
         out.heading("Verifying input URIs are not already used in zone '" + z + "' configuration:");
-        List<String> failures = new ArrayList<>();
+        boolean failed = false;
         List<HostUris.ParsedUri> parsed = new ArrayList<>();
         for (Target t : targets) {
             out.verbose("  " + t.uri());
@@ -180,13 +180,12 @@ final class MoveOperation {
                 out.verbose("    OK");
                 parsed.add(p);
             } else {
-                out.verbose(problem);
-                failures.add("  " + t.uri());
-                failures.add(problem);
+                out.failure(List.of("  " + t.uri()), problem);
+                failed = true;
             }
         }
-        if (!failures.isEmpty()) {
-            throw fail(failures.toArray(String[]::new));
+        if (failed) {
+            throw new MoveFailure();
         }
 
         // 4. duplicates

@@ -72,19 +72,15 @@ class CommandFormatsTest {
     void zpoolStatusShowsAResilverInProgress() throws Exception {
         SimHarness.Run run = sim.start(ROOT, "zoneadm", "-z", "lsm", "move", "-p",
                 "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25F0E0006");
-        while (!sim.files.read("/var/log/zones/zoneadm.20261126T080000Z.lsm.move").map(String::new).orElse("")
-                .contains(" resilvered at ")) {
-            sim.clock.step(run.status);
-        }
+        assertThat(sim.runTo(run, out -> sim.files.read("/var/log/zones/zoneadm.20261126T080000Z.lsm.move").map(String::new)
+                .orElse("").contains(" resilvered at "))).isTrue();
         String status = sim.run(ROOT, "zlogin", "lsm", "zpool", "status").out();
         assertThat(status).contains("status: One or more devices is currently being resilvered.  The pool will\n",
                 "  scan: resilver in progress since Thu Nov 26 08:00:03 2026\n",
                 "\t  mirror-0  ONLINE       0     0     0\n",
                 "\t    c1d2    ONLINE       0     0     0  (resilvering)\n");
         assertThat(status).containsPattern("\n    \\S+ resilvered at \\S+/s, 0\\.00% done, \\S+ to go\n");
-        while (!run.status.isDone()) {
-            sim.clock.step(run.status);
-        }
+        assertThat(sim.finish(run).status()).isZero();
     }
 
     @Test

@@ -117,9 +117,7 @@ class HostModelTest {
         try (SimHarness sim = new SimHarness(host)) {
             SimHarness.Run run = sim.new Run(ROOT, dying, "zoneadm", "-z", "lsm", "move", "-v", "-p",
                     "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25F0E0006");
-            while (!run.status.isDone()) {
-                sim.clock.step(run.status);
-            }
+            sim.runTo(run, out -> false);
             assertThatThrownBy(run::result).hasCauseInstanceOf(BrokenPipeException.class);
             // both disks in the pool, the new device in both configurations, and the zone is free again
             assertThat(sim.run(ROOT, "zonecfg", "-z", "lsm", "export").out()).contains("id=1\n", "id=2\n");

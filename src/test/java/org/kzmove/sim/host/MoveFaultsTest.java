@@ -181,13 +181,9 @@ class MoveFaultsTest {
     @Test
     void sigkillEndsTheMoveWhereItStandsAndLeavesTheSignalForTheShell() throws Exception {
         SimHarness.Run run = sim.start(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6);
-        while (!run.out().contains("Waiting for disks to resilver.")) {
-            sim.clock.step(run.status);
-        }
-        run.signals.deliver(org.kzmove.sim.process.Signal.KILL);
-        while (!run.status.isDone()) {
-            sim.clock.step(run.status);
-        }
+        assertThat(sim.runTo(run, out -> out.contains("Waiting for disks to resilver."))).isTrue();
+        sim.signal(run, org.kzmove.sim.process.Signal.KILL);
+        sim.runTo(run, out -> false);
         org.assertj.core.api.Assertions.assertThatThrownBy(run::result).hasCauseInstanceOf(InterruptedException.class);
         assertThat(run.signals.take()).contains(org.kzmove.sim.process.Signal.KILL);
         assertThat(poolDisks()).containsExactly("c1d1:ONLINE", "c1d2:ONLINE");

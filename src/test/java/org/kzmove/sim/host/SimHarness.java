@@ -124,6 +124,33 @@ final class SimHarness implements AutoCloseable {
         return run.result();
     }
 
+    /**
+     * Drives time until the command, parked in a sleep, has printed what {@code condition} wants
+     * (true), or has ended (false). A signal delivered then finds it asleep; call
+     * {@code clock.skip()} after delivering one.
+     */
+    boolean runTo(Run run, Predicate<String> condition) throws InterruptedException {
+        while (clock.awaitParked(run.status)) {
+            if (condition.test(run.out())) {
+                return true;
+            }
+            clock.advanceToDeadline();
+        }
+        return false;
+    }
+
+    /** Drives time until the command ends. */
+    Result finish(Run run) throws Exception {
+        runTo(run, out -> false);
+        return run.result();
+    }
+
+    /** Delivers a signal to a command parked by {@link #runTo}. */
+    void signal(Run run, Signal signal) {
+        run.signals.deliver(signal);
+        clock.skip();
+    }
+
     /** Starts a command without driving time: for concurrency checks. */
     Run start(Credentials who, String... argv) {
         return new Run(who, argv);

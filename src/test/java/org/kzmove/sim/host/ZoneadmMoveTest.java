@@ -150,19 +150,11 @@ class ZoneadmMoveTest {
     @Test
     void aSecondSignalDuringCleanUpIsIgnored() throws Exception {
         SimHarness.Run run = sim.start(ROOT, "zoneadm", "-z", "lsm", "move", "-v", "-p", LUN6);
-        boolean first = false;
-        boolean second = false;
-        while (!run.status.isDone()) {
-            if (!first && count(run.out(), " resilvered at ") >= 2) {
-                run.signals.deliver(Signal.INT);
-                first = true;
-            } else if (first && !second && run.out().contains("Detaching new disks")) {
-                run.signals.deliver(Signal.INT);
-                second = true;
-            }
-            sim.clock.step(run.status);
-        }
-        SimHarness.Result r = run.result();
+        assertThat(sim.runTo(run, out -> count(out, " resilvered at ") >= 2)).isTrue();
+        sim.signal(run, Signal.INT);
+        boolean second = sim.runTo(run, out -> out.contains("Detaching new disks"));
+        sim.signal(run, Signal.INT);
+        SimHarness.Result r = sim.finish(run);
         assertThat(second).isTrue();
         assertThat(r.out()).contains("Clean-up successful.\n");
         assertThat(count(r.out(), "Signal SIGINT caught.")).isEqualTo(1);
@@ -211,6 +203,26 @@ class ZoneadmMoveTest {
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("  c1d98:\n    URI: " + LUN2, "  c1d99:\n    URI: " + LUN4);
+    }
+
+    @Test
+    void mirrorToSingleDiskKeepsDataDisksAndTakesTheHighestBootPriority() throws Exception {
+        String target = "lu:luname.naa.5000CCA0CAFEF00D";
+        SimHarness.Result r = sim.run(ROOT, "zoneadm", "-z", "kzmirror", "move", "-v", "-p", target);
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Non-bootable disks zone 'kzmirror' configuration are:\n  c1d4:\n"
+                + "    URI: dev:/dev/zvol/dsk/rpool/VARSHARE/zones/kzmirror/data\n");
+        assertThat(r.out()).contains("Disks in the zone 'kzmirror' zpool 'rpool' are:\n  c1d0 (bootpri=1)\n  c1d1 (bootpri=2)\n"
+                + "Highest boot disk priority in zpool 'rpool':\n  1\n");
+        assertThat(r.out()).contains("  c1d5:\n    URI: " + target + "\n    Mapped to: /dev/dsk/c0t5000CCA0CAFEF00Dd0\n"
+                + "    Boot priority: 1\n    Device ID: 5\n");
+        assertThat(r.out()).contains("Detaching original disks from zone 'kzmirror' root zpool:\n  c1d0:\n    OK\n  c1d1:\n    OK\n");
+        assertThat(sim.run(ROOT, "zonecfg", "-z", "kzmirror", "export").out()).contains(
+                "add device\nset storage=dev:/dev/zvol/dsk/rpool/VARSHARE/zones/kzmirror/data\nset id=4\nend\n"
+                        + "add device\nset storage=" + target + "\nset bootpri=1\nset id=5\nend\n")
+                .doesNotContain("disk0", "disk1");
+        assertThat(poolDisks("kzmirror")).containsExactly("c1d5:ONLINE");
     }
 
     private List<String> poolDisks(String zone) {

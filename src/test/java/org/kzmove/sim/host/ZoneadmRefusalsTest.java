@@ -80,8 +80,11 @@ class ZoneadmRefusalsTest {
         SimHarness.Result r = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-v", "-p", uri);
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).contains("Verifying input URIs are not already used in zone 'lsm' configuration:\n  " + uri + "\n    " + error + "\n");
-        assertThat(r.out()).endsWith("==== Completed:   ====\n");
+        assertThat(r.out()).endsWith("Verifying input URIs are not already used in zone 'lsm' configuration:\n  " + uri + "\n    "
+                + error + "\n==== Completed:   ====\n");
+        SimHarness.Result quiet = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6, "-p", uri);
+        assertThat(quiet.out()).endsWith(".lsm.move\nVerifying input URIs are not already used in zone 'lsm' configuration:\n  "
+                + uri + "\n    " + error + "\n");
         assertThat(r.err()).isEqualTo("zoneadm: zone 'lsm': move failed.\n");
         assertThat(sim.run(ROOT, "zonecfg", "-z", "lsm", "export").out()).isEqualTo(before);
     }
@@ -98,16 +101,11 @@ class ZoneadmRefusalsTest {
     @Test
     void aSecondMoveOfTheSameZoneIsRefusedWhileOneRuns() throws Exception {
         SimHarness.Run first = sim.start(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6);
-        while (!first.out().contains("Waiting for disks to resilver.")) {
-            sim.clock.step(first.status);
-        }
+        assertThat(sim.runTo(first, out -> out.contains("Waiting for disks to resilver."))).isTrue();
         SimHarness.Result second = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6);
         assertThat(second.status()).isEqualTo(1);
         assertThat(second.err()).isEqualTo("zoneadm: zone 'lsm': another zoneadm may have an operation in progress.\n");
-        while (!first.status.isDone()) {
-            sim.clock.step(first.status);
-        }
-        assertThat(first.result().status()).isZero();
+        assertThat(sim.finish(first).status()).isZero();
     }
 
     @Test
