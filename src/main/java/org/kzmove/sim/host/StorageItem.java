@@ -1,14 +1,14 @@
 package org.kzmove.sim.host;
 
 /**
- * A piece of storage that exists on the host (a LUN, a ZFS volume, a file). Guarded by the host lock.
+ * A piece of storage that exists on the host (a LUN, a ZFS volume, a file). Mutable fields are volatile; changes happen under the host lock.
  */
 public final class StorageItem {
     private final String uri;
     private final HostUris.ParsedUri parsed;
     private final long sizeBytes;
-    private String inUseByPool;
-    private boolean healthy;
+    private volatile String inUseByPool;
+    private volatile boolean healthy;
 
     StorageItem(HostUris.ParsedUri parsed, long sizeBytes, String inUseByPool, boolean healthy) {
         this.uri = parsed.original();

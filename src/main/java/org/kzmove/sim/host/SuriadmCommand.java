@@ -12,6 +12,9 @@ import org.kzmove.sim.command.SimCommand;
 /**
  * {@code suriadm parse | normalize | lookup-uri | lookup-mapping} (solaris-formats.md §5.3) for
  * the URIs the host knows.
+ *
+ * <p>The usage text is abbreviated from the 11.4 synopsis (solaris-formats.md §5.3) and INVENTED in
+ * its layout.
  */
 final class SuriadmCommand implements SimCommand {
     private final HostModel host;

@@ -13,6 +13,9 @@ import org.kzmove.solaris.units.SolarisSize;
  * {@code zfs create -V size pool/path}, {@code zfs list -t volume} and {@code zfs destroy} for ZFS
  * volumes of the global zone. A created volume becomes storage of the host
  * ({@code dev:/dev/zvol/dsk/pool/path}), so it can be the target of a move.
+ *
+ * <p>Error texts follow libzfs's {@code cannot <verb> '<name>': <reason>} form (Solaris source,
+ * not checked on 11.4); the usage text is abbreviated and INVENTED.
  */
 final class ZfsCommand implements SimCommand {
     private static final String ZVOL_PREFIX = "/dev/zvol/dsk/";
@@ -60,7 +63,7 @@ final class ZfsCommand implements SimCommand {
         }
         OptionalLong bytes = SolarisSize.parse(size);
         if (bytes.isEmpty() || bytes.getAsLong() == 0) {
-            inv.stderr().println("bad volume size '" + size + "'"); // zfs(8) text
+            inv.stderr().println("bad volume size '" + size + "'"); // INVENTED after zfs(8)'s wording
             return 1;
         }
         if (!inv.credentials().isEffectivelyRoot()) {

@@ -12,6 +12,9 @@ import org.kzmove.solaris.zone.ZoneState;
 /**
  * {@code zlogin z command...} into a running kernel zone. Inside the guest only {@code zpool status
  * [-x] [pool]}, {@code zpool list}, {@code zonename} and {@code hostname} are simulated.
+ *
+ * <p>The usage line is the Solaris 11 one as remembered (unverified); other refusals are INVENTED
+ * and marked where they are printed.
  */
 final class ZloginCommand implements SimCommand {
     private final HostModel host;

@@ -70,6 +70,7 @@ final class SimHarness implements AutoCloseable {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final SignalMailbox signals = new SignalMailbox();
         final Future<Integer> status;
+        volatile Thread thread;
 
         Run(Credentials who, String... argv) {
             this(who, null, argv);
@@ -84,6 +85,7 @@ final class SimHarness implements AutoCloseable {
                 throw new IllegalArgumentException("no command " + argv[0]);
             }
             status = threads.submit(() -> {
+                thread = Thread.currentThread();
                 signals.bindToCurrentThread();
                 clock.register();
                 try {
@@ -111,7 +113,7 @@ final class SimHarness implements AutoCloseable {
     Result runUntil(Credentials who, Predicate<String> when, Signal signal, String... argv) throws Exception {
         Run run = new Run(who, argv);
         boolean sent = false;
-        while (override == null && clock.awaitParked(run.status)) {
+        while (override == null && clock.awaitParked(run)) {
             // signals are delivered while the command is parked in a sleep, as a real ^C usually finds it
             if (!sent && when != null && when.test(run.out())) {
                 run.signals.deliver(signal);
@@ -130,7 +132,7 @@ final class SimHarness implements AutoCloseable {
      * {@code clock.skip()} after delivering one.
      */
     boolean runTo(Run run, Predicate<String> condition) throws InterruptedException {
-        while (clock.awaitParked(run.status)) {
+        while (clock.awaitParked(run)) {
             if (condition.test(run.out())) {
                 return true;
             }
@@ -251,6 +253,8 @@ final class SimHarness implements AutoCloseable {
         private Instant deadline;
         private long sleeps;
         private long handled;
+        private long parked;
+        private Thread sleeper;
 
         SteppingClock(ManualClock inner) {
             this.inner = inner;
@@ -281,6 +285,7 @@ final class SimHarness implements AutoCloseable {
             }
             synchronized (this) {
                 deadline = inner.now().plus(d);
+                sleeper = Thread.currentThread();
                 sleeps++;
                 notifyAll();
             }
@@ -298,10 +303,10 @@ final class SimHarness implements AutoCloseable {
          * Waits until the command sleeps in a sleep not handled yet (true), or ends (false). The
          * deadline is known before the thread is inside ManualClock.sleep, so both are awaited.
          */
-        synchronized boolean awaitParked(Future<?> command) throws InterruptedException {
+        synchronized boolean awaitParked(Run run) throws InterruptedException {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(sleeps > handled && deadline != null && inner.sleepers() > 0)) {
-                if (command.isDone()) {
+            while (!(sleeps > handled && deadline != null && inner.sleepers() > 0 && sleeper == run.thread)) {
+                if (run.status.isDone()) {
                     return false;
                 }
                 wait(5);
@@ -309,6 +314,7 @@ final class SimHarness implements AutoCloseable {
                     throw new IllegalStateException("command neither sleeps nor ends");
                 }
             }
+            parked = sleeps;
             return true;
         }
 
@@ -325,14 +331,17 @@ final class SimHarness implements AutoCloseable {
             }
         }
 
-        /** The parked sleep ends otherwise (a signal was delivered): wait for the next one. */
+        /**
+         * The parked sleep ends otherwise (a signal was delivered): wait for the next one. Uses the
+         * count seen when parked, since the woken thread may already sleep again.
+         */
         synchronized void skip() {
-            handled = sleeps;
+            handled = parked;
         }
 
         /** Waits for the command to sleep (or end), then advances time exactly to its deadline. */
-        void step(Future<?> command) throws InterruptedException {
-            if (awaitParked(command)) {
+        void step(Run run) throws InterruptedException {
+            if (awaitParked(run)) {
                 advanceToDeadline();
             }
         }
