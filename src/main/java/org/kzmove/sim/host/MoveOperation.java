@@ -100,6 +100,9 @@ final class MoveOperation {
             migrate();
             return 0;
         } catch (SignalAbort abort) {
+            if (abort.signal == Signal.HUP) {
+                out.tolerateDeadTerminal();
+            }
             out.info("Signal " + abort.signal.sigName() + " caught.");
             cleanUp(true);
             out.verbose("==== Completed:   ====");

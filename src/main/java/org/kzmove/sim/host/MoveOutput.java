@@ -3,6 +3,7 @@ package org.kzmove.sim.host;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.kzmove.sim.command.BrokenPipeException;
 import org.kzmove.sim.fs.SimFileException;
 import org.kzmove.sim.fs.SimFileSystem;
 import org.tinylog.Logger;
@@ -29,6 +30,8 @@ final class MoveOutput {
     private final String zone;
     private String logPath;
     private String heading;
+    private boolean tolerateDeadTerminal;
+    private boolean terminalGone;
     private boolean headingShown;
 
     MoveOutput(PrintStream out, PrintStream err, boolean verbose, SimFileSystem files, String zone) {
@@ -58,10 +61,33 @@ final class MoveOutput {
         return logPath;
     }
 
+    /**
+     * After SIGHUP the terminal is (usually) gone: a real zoneadm's writes then fail with EIO and it
+     * carries on, so from here on a dead channel no longer ends the command. Without this, writes
+     * to a dead channel throw {@link BrokenPipeException} and end the move where it stands.
+     */
+    void tolerateDeadTerminal() {
+        tolerateDeadTerminal = true;
+    }
+
     /** A line for the terminal only (not logged). */
     void terminal(String line) {
-        out.println(line);
-        out.flush();
+        write(out, line);
+    }
+
+    private void write(PrintStream stream, String line) {
+        if (tolerateDeadTerminal && terminalGone) {
+            return;
+        }
+        try {
+            stream.println(line);
+            stream.flush();
+        } catch (BrokenPipeException e) {
+            if (!tolerateDeadTerminal) {
+                throw e;
+            }
+            terminalGone = true;
+        }
     }
 
     void info(String line) {
@@ -117,8 +143,7 @@ final class MoveOutput {
     void error(String message) {
         String line = "zoneadm: zone '" + zone + "': " + message;
         log(line);
-        err.println(line);
-        err.flush();
+        write(err, line);
     }
 
     private void log(String line) {

@@ -129,4 +129,32 @@ class HostModelTest {
             assertThat(host.zone("lsm").orElseThrow().busy().get()).isFalse();
         }
     }
+
+    @Test
+    void afterSighupTheCleanUpFinishesEvenWhenTheTerminalIsGone() throws Exception {
+        HostModel host = Transcripts.testHost();
+        boolean[] gone = {false};
+        PrintStream hungUp = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String x) {
+                if (gone[0]) {
+                    throw new BrokenPipeException("channel closed");
+                }
+                super.println(x);
+            }
+        };
+        try (SimHarness sim = new SimHarness(host)) {
+            SimHarness.Run run = sim.new Run(ROOT, hungUp, "zoneadm", "-z", "lsm", "move", "-v", "-p",
+                    "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25F0E0006");
+            assertThat(sim.runTo(run, out -> host.zone("lsm").orElseThrow().pool().scan() != null)).isTrue();
+            gone[0] = true;
+            sim.signal(run, org.kzmove.sim.process.Signal.HUP);
+            assertThat(sim.finish(run).status()).isEqualTo(1);
+            String log = new String(sim.files.read("/var/log/zones/zoneadm.20261126T080000Z.lsm.move").orElseThrow(),
+                    StandardCharsets.UTF_8);
+            assertThat(log).contains("Signal SIGHUP caught.\n", "Clean-up successful.\n",
+                    "zoneadm: zone 'lsm': 'move' terminated by signal SIGHUP.\n");
+            assertThat(sim.run(ROOT, "zlogin", "lsm", "zpool", "status").out()).doesNotContain("c1d2");
+        }
+    }
 }
