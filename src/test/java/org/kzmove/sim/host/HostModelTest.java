@@ -157,4 +157,31 @@ class HostModelTest {
             assertThat(sim.run(ROOT, "zlogin", "lsm", "zpool", "status").out()).doesNotContain("c1d2");
         }
     }
+
+    @Test
+    void everyRunningDemoKernelZoneMovesToFreeStorageAtOnce() throws Exception {
+        HostModel host = HostModel.load(Path.of("app/scenarios/demo.json"));
+        try (SimHarness sim = new SimHarness(host, new ScaledClock(SimHarness.T0, 5_000_000))) {
+            List<String> zones = new ArrayList<>();
+            List<SimHarness.Run> runs = new ArrayList<>();
+            List<StorageItem> taken = new ArrayList<>();
+            for (SimZone z : host.zones()) {
+                if (!z.brand().isKernelZone() || z.state() != ZoneState.RUNNING) {
+                    continue;
+                }
+                StorageItem target = host.storage().stream()
+                        .filter(s -> s.healthy() && s.inUseByPool() == null && host.zoneUsing(s.uri()).isEmpty())
+                        .filter(s -> !taken.contains(s) && s.sizeBytes() >= z.pool().sizeBytes())
+                        .min(java.util.Comparator.comparingLong(StorageItem::sizeBytes)).orElseThrow(() -> new AssertionError("no free storage for " + z.name()));
+                taken.add(target);
+                zones.add(z.name());
+                runs.add(sim.start(ROOT, "zoneadm", "-z", z.name(), "move", "-p", target.uri()));
+            }
+            assertThat(zones).hasSizeGreaterThanOrEqualTo(8);
+            for (SimHarness.Run run : runs) {
+                SimHarness.Result r = run.result();
+                assertThat(r.status()).as(r.all()).isZero();
+            }
+        }
+    }
 }

@@ -124,4 +124,23 @@ class ZoneadmRefusalsTest {
         assertThat(sim.run(ROOT, "zlogin", "lsm", "zpool", "status").err())
                 .isEqualTo("zlogin: login allowed only to running zones (lsm is 'installed').\n");
     }
+
+    @Test
+    void anExplicitDeviceIdAlreadyInUseIsRefusedBeforeAnyChange() throws Exception {
+        String before = sim.run(ROOT, "zonecfg", "-z", "lsm", "export").out();
+
+        SimHarness.Result r = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-p", LUN6, "-x", "id=1");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).endsWith("Adding new storage devices to zone 'lsm' persistent config:\n  ERROR: device id 1 is already in use\n");
+        assertThat(sim.run(ROOT, "zonecfg", "-z", "lsm", "export").out()).isEqualTo(before);
+    }
+
+    @Test
+    void listOfOneZone() throws Exception {
+        assertThat(sim.run(ROOT, "zoneadm", "-z", "kzoff", "list", "-p").out())
+                .isEqualTo("-:kzoff:installed:/system/volatile/zones/kzoff/zonepath::solaris-kz:excl:-:solaris-kz:\n");
+        assertThat(sim.run(ROOT, "zoneadm", "-z", "nosuch", "list").err()).isEqualTo("zoneadm: zone 'nosuch': No such zone configured\n");
+        assertThat(sim.run(ROOT, "zoneadm", "list", "-pv").status()).isEqualTo(1);
+    }
 }
