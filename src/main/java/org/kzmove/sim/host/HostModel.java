@@ -53,7 +53,7 @@ public final class HostModel {
     private final Map<String, SimZone> zones = new LinkedHashMap<>();
     private final Map<String, StorageItem> storage = new LinkedHashMap<>();
     private final List<String> globalPools;
-    private final Duration connectionDrop;
+    private volatile Duration connectionDrop;
     private int lastZoneId;
 
     private HostModel(HostScenario s) {
@@ -131,6 +131,11 @@ public final class HostModel {
      */
     public Optional<Duration> scheduledConnectionDrop() {
         return Optional.ofNullable(connectionDrop);
+    }
+
+    /** Schedules (or, with null, cancels) the drop of every SSH connection, as simulated time after the server's start. */
+    public void scheduleConnectionDrop(Duration afterStart) {
+        this.connectionDrop = afterStart;
     }
 
     /** The faults of a zone's moves, changeable at run time. */

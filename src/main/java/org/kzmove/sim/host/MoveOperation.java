@@ -104,14 +104,14 @@ final class MoveOperation {
                 out.tolerateDeadTerminal();
             }
             out.info("Signal " + abort.signal.sigName() + " caught.");
-            cleanUp(true);
+            cleanUp();
             out.verbose("==== Completed:   ====");
             out.error("'move' terminated by signal " + abort.signal.sigName() + ".");
             out.error("move failed.");
             return 1;
         } catch (MoveFailure failure) {
             if (persistentAdded) {
-                cleanUp(false);
+                cleanUp();
             }
             out.verbose("==== Completed:   ====");
             out.error("move failed.");
@@ -458,7 +458,7 @@ final class MoveOperation {
     }
 
     /** Rolls back what was done; a signal during clean-up is ignored. */
-    private void cleanUp(boolean signalled) throws InterruptedException {
+    private void cleanUp() throws InterruptedException {
         out.info("Please be patient while we properly clean up...");
         out.info("!! Interrupting now may leave your zone in inconsistent state !!");
         ZoneFaults.RollbackStep failing = faults.rollbackFailsAt();
