@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * <p>TODO(integration): replace with org.kzmove.solaris.storage.StorageUris once it lands; this
  * class exists only because that parser is written in parallel.
  */
+// TODO(integration): replace with org.kzmove.solaris.storage.StorageUris
 public final class HostUris {
     private static final Pattern PATH_COMPONENT = Pattern.compile("[0-9A-Za-z._-]+");
     private static final Pattern LUNAME = Pattern.compile("(?i)luname\\.(naa|eui)\\.([0-9a-f]{8,32})");

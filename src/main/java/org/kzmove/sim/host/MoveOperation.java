@@ -618,40 +618,35 @@ final class MoveOperation {
     /** Sleeps in simulated time; a catchable signal aborts the move unless it is past the point of no return. */
     private void pause(Duration d) throws SignalAbort, InterruptedException {
         Instant until = inv.clock().now().plus(d);
-        while (true) {
-            Duration left = Duration.between(inv.clock().now(), until);
-            if (left.isNegative() || left.isZero()) {
-                return;
+        for (Signal s = sleepUntil(until); s != null; s = sleepUntil(until)) {
+            if (!pastPointOfNoReturn) {
+                throw new SignalAbort(s);
             }
-            try {
-                inv.clock().sleep(left);
-                return;
-            } catch (InterruptedException e) {
-                Signal s = catchable(e);
-                if (!pastPointOfNoReturn) {
-                    throw new SignalAbort(s);
-                }
-                out.info("Signal " + s.sigName() + " caught.");
-                // INVENTED: see docs/decisions/0003-interrupt-after-detach.md
-                out.info("!! Original disks are already detached, the move can no longer be rolled back and will complete !!");
-            }
+            out.info("Signal " + s.sigName() + " caught.");
+            // INVENTED: see docs/decisions/0003-interrupt-after-detach.md
+            out.info("!! Original disks are already detached, the move can no longer be rolled back and will complete !!");
         }
     }
 
     /** Sleeps in simulated time; catchable signals are ignored (clean-up must not be interrupted). */
     private void pauseIgnoringSignals(Duration d) throws InterruptedException {
         Instant until = inv.clock().now().plus(d);
-        while (true) {
-            Duration left = Duration.between(inv.clock().now(), until);
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            try {
-                inv.clock().sleep(left);
-                return;
-            } catch (InterruptedException e) {
-                catchable(e);
-            }
+        while (sleepUntil(until) != null) {
+            continue; // a second signal during clean-up changes nothing
+        }
+    }
+
+    /** Sleeps until {@code deadline} in simulated time; returns a catchable signal that cut it short, else null. */
+    private Signal sleepUntil(Instant deadline) throws InterruptedException {
+        Duration left = Duration.between(inv.clock().now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return null;
+        }
+        try {
+            inv.clock().sleep(left);
+            return null;
+        } catch (InterruptedException e) {
+            return catchable(e);
         }
     }
 
