@@ -22,6 +22,11 @@ final class MoveArguments {
             String a = args.get(i);
             boolean wasAfterP = afterP;
             afterP = false;
+            // getopt(3C) "vp:x:": flags may be grouped (-vp URI), values attached (-pURI)
+            while (a.startsWith("-v") && a.length() > 2) {
+                verbose = true;
+                a = "-" + a.substring(2);
+            }
             if (a.equals("-v")) {
                 verbose = true;
                 continue;

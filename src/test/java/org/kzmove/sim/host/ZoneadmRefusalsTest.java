@@ -143,4 +143,12 @@ class ZoneadmRefusalsTest {
         assertThat(sim.run(ROOT, "zoneadm", "-z", "nosuch", "list").err()).isEqualTo("zoneadm: zone 'nosuch': No such zone configured\n");
         assertThat(sim.run(ROOT, "zoneadm", "list", "-pv").status()).isEqualTo(1);
     }
+
+    @Test
+    void groupedAndAttachedOptionsAreAcceptedAsGetoptDoes() throws Exception {
+        SimHarness.Result r = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-vp" + LUN6);
+
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Verbose progress output to terminal enabled.\n");
+    }
 }
