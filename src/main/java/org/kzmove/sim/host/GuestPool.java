@@ -129,7 +129,7 @@ public final class GuestPool {
     }
 
     /** The pool health as {@code zpool status} derives it from its disks. */
-    public String effectiveHealth(Instant now) {
+    public String effectiveHealth() {
         if (!"ONLINE".equals(health)) {
             return health;
         }

@@ -232,7 +232,7 @@ final class MoveOperation {
         out.verbose("Root zpool name in zone '" + z + "' is:");
         out.verbose("  " + pool.name());
         out.heading("Checking zpool '" + pool.name() + "' health:");
-        String health = pool.effectiveHealth(inv.clock().now());
+        String health = pool.effectiveHealth();
         out.verbose("  " + health);
         if (!"ONLINE".equals(health)) {
             throw fail("  ERROR: zpool '" + pool.name() + "' is not healthy"); // INVENTED

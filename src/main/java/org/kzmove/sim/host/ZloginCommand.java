@@ -154,7 +154,7 @@ final class ZloginCommand implements SimCommand {
             scan = new ZpoolFormat.Scan(s.started(), s.doneBytes(), s.bytesPerSecond(), s.percent(), s.etaSeconds(),
                     inProgress, completed, s.totalBytes());
         }
-        return new ZpoolFormat.Pool(pool.name(), pool.effectiveHealth(now), pool.sizeBytes(), pool.allocatedBytes(),
+        return new ZpoolFormat.Pool(pool.name(), pool.effectiveHealth(), pool.sizeBytes(), pool.allocatedBytes(),
                 disks, scan);
     }
 }
