@@ -98,6 +98,15 @@ class ZoneadmMoveTest {
     }
 
     @Test
+    void theLogHoldsExactlyTheVerboseTextOfARun() throws Exception {
+        SimHarness.Result verbose = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-v", "-p", LUN6);
+        String log = new String(sim.files.read("/var/log/zones/zoneadm.20261126T080000Z.lsm.move").orElseThrow(),
+                StandardCharsets.UTF_8);
+
+        assertThat(log).isEqualTo(verbose.out().substring("Verbose progress output to terminal enabled.\n".length()));
+    }
+
+    @Test
     void sigintDuringResilverRollsBackWithTheRealText() throws Exception {
         assertThat(sim.run(ROOT, "zfs", "create", "-V", "16G", "rpool/VARSHARE/zones/mykz/disk1").status()).isZero();
         String exportBefore = sim.run(ROOT, "zonecfg", "-z", "mykz", "export").out();
