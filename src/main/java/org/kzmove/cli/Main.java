@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kzmove.app.KzmovePaths;
 import org.tinylog.Logger;
 
 /**
@@ -21,7 +22,7 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ReplayCommand()));
+        return new Main(List.of(new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
     }
 
     public static void main(String[] args) {
