@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.kzmove.app.KzmovePaths;
 import org.kzmove.sim.SimulatedHost;
-import org.kzmove.sim.host.HostUser;
+import org.kzmove.sim.shell.SimUser;
 import org.kzmove.sim.ssh.AuthorizedKeys;
 import org.tinylog.Logger;
 
@@ -142,18 +142,18 @@ final class SimCommandLine implements Subcommand {
                 + " zones) listening on " + address + ":" + host.port());
         io.out().println("Host key: " + host.hostKeyFingerprint());
         io.out().println("Users:");
-        for (HostUser u : host.model().users()) {
+        for (SimUser u : host.users()) {
             String role = u.uid() == 0 ? "superuser"
                     : !u.profiles().isEmpty() ? "rights profiles: " + String.join(", ", u.profiles())
                             + (u.sudoer() ? "; sudo -n" : "") + " (use pfexec zoneadm ...)"
                     : u.sudoer() ? "sudo -n" : "ordinary user (zoneadm move is refused)";
             io.out().println("  " + u.name() + "  uid " + u.uid() + "  " + role
-                    + (u.passwordHash() != null ? "  (password login)" : ""));
+                    + (u.password().isPresent() ? "  (password login)" : ""));
         }
         io.out().println("Time scale: " + (o.value("--time-scale") == null ? "1" : o.value("--time-scale"))
                 + " simulated second(s) per second");
-        String admin = host.model().users().stream().filter(u -> u.uid() != 0 && !u.profiles().isEmpty())
-                .map(HostUser::name).findFirst().orElse("root");
+        String admin = host.users().stream().filter(u -> u.uid() != 0 && !u.profiles().isEmpty())
+                .map(SimUser::name).findFirst().orElse("root");
         io.out().println("Connect with:");
         io.out().println("  ssh -p " + host.port() + " " + admin + "@" + (bind.equals("0.0.0.0") ? "127.0.0.1" : bind));
         if (keys.keys().isEmpty()) {

@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.kzmove.sim.audit.CommandAudit;
+import org.kzmove.solaris.InvalidValueException;
+import org.kzmove.solaris.zone.ZoneName;
 import org.kzmove.sim.clock.ScaledClock;
 import org.kzmove.sim.clock.SimClock;
 import org.kzmove.sim.command.SimCommand;
@@ -197,6 +201,8 @@ public final class SimulatedHost implements AutoCloseable {
             }
             try (InputStream in = Files.newInputStream(o.scenarioFile)) {
                 scenario = json.readValue(in, HostScenario.class);
+            } catch (JsonProcessingException e) {
+                throw new IOException("scenario " + o.scenarioFile + " is not valid: " + describe(e), e);
             }
         } else {
             try (InputStream in = SimulatedHost.class.getResourceAsStream(DEMO_SCENARIO_RESOURCE)) {
@@ -206,6 +212,7 @@ public final class SimulatedHost implements AutoCloseable {
                 scenario = json.readValue(in, HostScenario.class);
             }
         }
+        validate(scenario);
         if (o.seed != null) {
             scenario = new HostScenario(scenario.hostname(), o.seed, scenario.users(), scenario.resilver(),
                     scenario.storage(), scenario.zones(), scenario.globalPools(), scenario.dropConnectionsAfter());
@@ -213,7 +220,42 @@ public final class SimulatedHost implements AutoCloseable {
         return HostModel.fromScenario(scenario);
     }
 
+    /** What real Solaris would never allow, refused before the host exists. */
+    private static void validate(HostScenario scenario) {
+        if (scenario.zones() == null) {
+            return;
+        }
+        for (HostScenario.ZoneSpec z : scenario.zones()) {
+            try {
+                ZoneName.validate(z.name());
+            } catch (InvalidValueException e) {
+                throw new IllegalArgumentException("scenario zone: " + e.getMessage());
+            }
+        }
+    }
+
+    /** One line for people: what is wrong and where, without Jackson's class names. */
+    static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'" + where + "; see docs/simulator-scenario.md";
+        }
+        String message = e.getOriginalMessage();
+        for (String noise : new String[] {" (start marker", " (class org.kzmove", " at [Source"}) {
+            int cut = message.indexOf(noise);
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+        }
+        return message.replace('\n', ' ') + where;
+    }
+
     private static SimUsers users(HostModel model) {
+        if (model.users().isEmpty()) {
+            // A scenario without accounts still gets the usual three, or nobody could log in.
+            return SimUsers.defaults();
+        }
         List<SimUser> users = new ArrayList<>();
         HashSet<String> seen = new HashSet<>();
         for (HostUser u : model.users()) {
@@ -225,6 +267,11 @@ public final class SimulatedHost implements AutoCloseable {
             users.add(new SimUser(u.name(), u.uid(), gid, home, new HashSet<>(u.profiles()), u.sudoer(), u.passwordHash()));
         }
         return new SimUsers(users);
+    }
+
+    /** The accounts that can log in (the scenario's, or the defaults when it has none). */
+    public List<SimUser> users() {
+        return server.host().users().all();
     }
 
     public HostModel model() {
