@@ -54,8 +54,15 @@ final class HostProbeOutput {
         return found;
     }
 
+    /** Words that may stand before zoneadm in a move's process arguments (elevation, detaching). */
+    private static final java.util.Set<String> WRAPPERS = java.util.Set.of("pfexec", "sudo", "-n", "nohup", "/usr/bin/pfexec",
+            "/usr/bin/sudo", "/usr/bin/nohup");
+
     private static boolean isMoveOf(String[] words, String zone) {
         for (int i = 0; i + 3 < words.length; i++) {
+            if (i > 0 && !WRAPPERS.contains(words[i - 1])) {
+                return false; // zoneadm as an argument of another program (grep, less) is no move
+            }
             if ((words[i].equals("zoneadm") || words[i].endsWith("/zoneadm")) && words[i + 1].equals("-z")
                     && words[i + 2].equals(zone) && words[i + 3].equals("move")) {
                 return true;
