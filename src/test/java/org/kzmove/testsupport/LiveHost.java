@@ -57,10 +57,16 @@ public final class LiveHost implements AutoCloseable {
     }
 
     public static LiveHost start(Path dir, SimulatedHost.Options options) throws Exception {
+        return start(dir, options, 0);
+    }
+
+    /** On a given port: a host "restarted" with a new key where the old one was. */
+    public static LiveHost start(Path dir, SimulatedHost.Options options, int port) throws Exception {
+        Files.createDirectories(dir);
         CommandAudit audit = new CommandAudit();
         KeyPair client = HostKeys.generate();
         KeyPair hostKey = HostKeys.generate();
-        options.port(0).timeScale(1).hostKey(hostKey).authorizedKeys(new AuthorizedKeys(List.of(client.getPublic())))
+        options.port(port).timeScale(1).hostKey(hostKey).authorizedKeys(new AuthorizedKeys(List.of(client.getPublic())))
                 .audit(audit);
         return new LiveHost(dir, options, audit, client, hostKey);
     }
