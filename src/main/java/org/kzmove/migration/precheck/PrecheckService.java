@@ -392,6 +392,9 @@ public final class PrecheckService {
 
         private void size(String uri, SequenceOutput.Part iostat, List<Finding> findings) {
             OptionalLong bytes = iostat.succeeded() ? HostProbeOutput.iostatSize(iostat.output()) : OptionalLong.empty();
+            if (usage == null && zoneAlreadyFailed(findings)) {
+                return; // the zone's own error explains why its pool size is unknown; no second finding for it
+            }
             if (bytes.isEmpty() || usage == null) {
                 findings.add(Finding.warning(FindingCode.TARGET_SIZE_UNKNOWN, uri, "The size of " + uri + " could not be "
                         + "compared with the zone's pool (" + (bytes.isEmpty() ? "iostat -En gave no size: "
@@ -405,6 +408,10 @@ public final class PrecheckService {
                         + "' (" + SolarisSize.format(usage.sizeBytes()) + "); zpool attach would refuse it.",
                         "Choose a target of at least " + SolarisSize.format(usage.sizeBytes()) + "."));
             }
+        }
+
+        private boolean zoneAlreadyFailed(List<Finding> findings) {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.subject().equals(zone));
         }
 
         private void labels(String uri, SequenceOutput.Part zdb, List<Finding> findings) {

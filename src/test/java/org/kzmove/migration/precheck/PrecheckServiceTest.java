@@ -110,7 +110,7 @@ class PrecheckServiceTest {
     void installedZoneIsAnError() throws Exception {
         PrecheckReport report = check(request("parked01", false, FREE_64G));
 
-        assertThat(report.errors()).extracting(Finding::code).containsExactly(FindingCode.ZONE_NOT_RUNNING);
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.ZONE_NOT_RUNNING);
         assertThat(report.errors().get(0).message()).contains("installed");
         assertThat(report.errors().get(0).hint()).contains("zoneadm -z parked01 boot");
     }
@@ -191,6 +191,16 @@ class PrecheckServiceTest {
     }
 
     @Test
+    void targetWhoseDeviceTheUriDoesNotNameIsAWarning() throws Exception {
+        String nfs = "nfs://admin:staff@nfs01/export/kz/web01-disk1";
+        PrecheckReport report = check(request("web01", false, nfs));
+
+        assertThat(report.hasErrors()).isFalse();
+        assertThat(report.warnings()).extracting(Finding::code).containsExactly(FindingCode.TARGET_SIZE_UNKNOWN);
+        assertThat(report.warnings().get(0).subject()).isEqualTo(nfs);
+    }
+
+    @Test
     void diskIdAlreadyUsedByTheZoneIsAnError() throws Exception {
         MoveRequest request = new MoveRequest("web01", List.of(new MoveTarget(StorageUris.parse(FREE_64G), 0)), false);
 
@@ -202,7 +212,7 @@ class PrecheckServiceTest {
         try (SshConnection guest = live.connect("guest")) {
             PrecheckReport report = check(guest, Privilege.PFEXEC, request("web01", false, FREE_64G));
 
-            assertThat(report.errors()).extracting(Finding::code).contains(FindingCode.INSUFFICIENT_PRIVILEGES);
+            assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.INSUFFICIENT_PRIVILEGES);
             assertThat(report.errors()).extracting(Finding::hint).anyMatch(h -> h.contains("Zone Management"));
         }
     }
