@@ -241,6 +241,22 @@ class PrecheckServiceTest {
     }
 
     @Test
+    void hostBeforeSru48IsAnError() throws Exception {
+        // The simulator always reports SRU 48; this host answers through a shell that rewrites uname -v.
+        org.kzmove.inventory.RemoteShell oldHost = script -> {
+            org.kzmove.remote.ssh.CommandResult r = root.run(script.line());
+            return new org.kzmove.remote.ssh.CommandResult(r.exitStatus(),
+                    r.stdout().replace("11.4.48.126.2", "11.4.42.111.0"), r.stderr());
+        };
+
+        PrecheckReport report = new PrecheckService(Privilege.NONE).check("root@old", oldHost,
+                request("web01", false, FREE_64G));
+
+        assertThat(report.errors()).extracting(Finding::code).containsExactly(FindingCode.HOST_RELEASE_UNSUPPORTED);
+        assertThat(report.errors().get(0).message()).contains("Solaris 11.4 SRU 42", "SRU 48");
+    }
+
+    @Test
     void invalidZoneNameSendsNothing() {
         int before = live.received().size();
 
