@@ -22,7 +22,8 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
+        return new Main(List.of(new HostsCommand(KzmovePaths.detect()), new ZonesCommand(KzmovePaths::detect),
+                new CheckCommand(KzmovePaths::detect), new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
     }
 
     public static void main(String[] args) {

@@ -20,6 +20,8 @@ public enum Program {
     PS("ps"),
     KILL("kill"),
     ECHO("echo"),
+    IOSTAT("iostat"),
+    ZDB("zdb"),
     NOHUP("nohup");
 
     private final String command;

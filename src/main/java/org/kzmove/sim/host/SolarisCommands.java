@@ -11,7 +11,7 @@ public final class SolarisCommands {
     private SolarisCommands() {
     }
 
-    /** Registers {@code zoneadm}, {@code zonecfg}, {@code zlogin}, {@code suriadm} and {@code zfs} with their full paths. */
+    /** Registers {@code zoneadm}, {@code zonecfg}, {@code zlogin}, {@code suriadm}, {@code zfs}, {@code iostat -En} and {@code zdb -l} with their full paths. */
     public static void registerAll(HostModel host, BiConsumer<String, SimCommand> register) {
         commands(host).forEach(register);
     }
@@ -24,6 +24,8 @@ public final class SolarisCommands {
         byName.put("zlogin", new ZloginCommand(host));
         byName.put("suriadm", new SuriadmCommand(host));
         byName.put("zfs", new ZfsCommand(host));
+        byName.put("iostat", new IostatCommand(host));
+        byName.put("zdb", new ZdbCommand(host));
         Map<String, SimCommand> all = new LinkedHashMap<>(byName);
         byName.forEach((name, cmd) -> all.put("/usr/sbin/" + name, cmd));
         return java.util.Collections.unmodifiableMap(all);
