@@ -59,7 +59,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         }
         if (changed) {
             lastRefusal = Refusal.CHANGED;
-            Logger.warn("Host key for {} has CHANGED (now {} {}); refusing to connect", entry, presented.keyType(),
+            // info, not warn: the caller reports the refusal itself as a typed error, once.
+            Logger.info("Host key for {} has CHANGED (now {} {}); refusing to connect", entry, presented.keyType(),
                     presented.fingerprint());
             return false;
         }
