@@ -107,6 +107,16 @@ public final class MoveJob {
         return result;
     }
 
+    /** Bytes of the job file consumed so far (complete lines only): where following resumes. */
+    public synchronized long consumedBytes() {
+        return offset;
+    }
+
+    /** zoneadm's output so far, complete lines only. */
+    public synchronized String output() {
+        return raw.toString();
+    }
+
     public synchronized MovePhase phase() {
         return phase;
     }
