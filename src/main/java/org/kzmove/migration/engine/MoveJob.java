@@ -384,7 +384,7 @@ public final class MoveJob {
         Verification verification;
         try {
             ZoneStorage zone = engine.reader().read(engine.session(), base.zone());
-            verification = engine.verifier().verify(zone, expected, bootpri);
+            verification = engine.verifier().verify(zone, expected, bootpri, zoneadm == MoveOutcome.SUCCEEDED);
         } catch (RemoteException e) {
             verification = new Verification(false, List.of("could not read the zone back: " + e.getMessage()), List.of(),
                     null);

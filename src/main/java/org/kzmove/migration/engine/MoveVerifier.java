@@ -20,7 +20,12 @@ import org.kzmove.solaris.zone.KzDevice;
  */
 final class MoveVerifier {
 
-    Verification verify(ZoneStorage zone, List<String> expectedUris, Integer expectedBootPriority) {
+    /**
+     * @param requireOnline after a success the pool must be ONLINE on the new disks; after a rollback it must
+     *                      be on the originals, whatever health it had before (a move refused because the pool was
+     *                      DEGRADED leaves it DEGRADED, and that is not the move's doing)
+     */
+    Verification verify(ZoneStorage zone, List<String> expectedUris, Integer expectedBootPriority, boolean requireOnline) {
         List<String> problems = new ArrayList<>(zone.problems());
         Set<String> expected = normalized(expectedUris);
         List<String> found = new ArrayList<>();
@@ -45,13 +50,13 @@ final class MoveVerifier {
         String poolState = null;
         if (zone.pool() != null) {
             poolState = zone.pool().state() == null ? null : zone.pool().state().name();
-            if (zone.pool().state() != VdevState.ONLINE) {
+            if (requireOnline && zone.pool().state() != VdevState.ONLINE) {
                 problems.add("root pool is " + poolState + ", not ONLINE");
             }
             Set<String> leaves = new TreeSet<>();
             for (Vdev v : zone.pool().leaves()) {
                 leaves.add(v.name());
-                if (v.state() != VdevState.ONLINE) {
+                if (requireOnline && v.state() != VdevState.ONLINE) {
                     problems.add("pool disk " + v.name() + " is " + v.state());
                 }
             }

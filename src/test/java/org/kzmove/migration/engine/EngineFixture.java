@@ -54,7 +54,7 @@ final class EngineFixture implements AutoCloseable {
 
     /** @param manual drive the host's clock by hand (else 5000 simulated seconds per real second) */
     EngineFixture(Path dir, boolean manual) throws Exception {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         this.clientKey = KeyUtils.generateKeyPair("ssh-ed25519", 256);
         KeyPair hostKey = KeyUtils.generateKeyPair("ssh-ed25519", 256);
         this.manualClock = manual ? new ManualClock(Instant.parse("2026-11-26T07:00:00Z")) : null;
