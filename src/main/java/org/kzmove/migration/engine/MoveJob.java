@@ -380,6 +380,12 @@ public final class MoveJob {
         }
         MoveOutcome zoneadm = report.outcome();
         List<String> expected = zoneadm == MoveOutcome.SUCCEEDED ? base.targets() : base.originalDisks();
+        if (expected.isEmpty()) {
+            // A job found only on the host (started by another console): its output names the disks.
+            expected = zoneadm == MoveOutcome.SUCCEEDED
+                    ? report.newDisks().stream().map(MoveReport.NewDisk::uri).filter(u -> u != null).toList()
+                    : report.originalDisks().stream().map(MoveReport.OriginalDisk::uri).filter(u -> u != null).toList();
+        }
         Integer bootpri = zoneadm == MoveOutcome.SUCCEEDED ? base.originalBootPriority() : null;
         Verification verification;
         try {
