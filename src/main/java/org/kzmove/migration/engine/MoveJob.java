@@ -225,11 +225,15 @@ public final class MoveJob {
         }
     }
 
-    /** After the outcome line, zoneadm may still print its last lines; wait for it to exit, bounded. */
+    /**
+     * After the outcome line, zoneadm may still print its last lines; wait for it to exit, bounded. It exits
+     * within moments of its outcome line, so this polls quickly (the user is waiting for the verdict), and
+     * gives up after about a hundred polls: the final read and verification happen anyway.
+     */
     private void awaitExit() throws RemoteException {
         for (int i = 0; i < 100 && !processGone; i++) {
             try {
-                Thread.sleep(Math.max(10, engine.livenessInterval().toMillis() / 4));
+                Thread.sleep(Math.min(100, Math.max(10, engine.livenessInterval().toMillis() / 4)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
