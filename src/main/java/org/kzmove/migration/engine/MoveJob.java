@@ -41,7 +41,12 @@ import org.tinylog.Logger;
  * after a clean-up) are never lost.
  */
 public final class MoveJob {
-    private static final int SAVE_EVERY_LINES = 25;
+    /**
+     * The record (with the whole raw output) is rewritten at every phase change and otherwise at most this
+     * often: often enough that a crash loses little to re-read, rarely enough that a long move does not
+     * rewrite its growing output on every progress line.
+     */
+    private static final Duration SAVE_INTERVAL = Duration.ofSeconds(5);
 
     private final MoveEngine engine;
     private final JobId id;
@@ -58,7 +63,7 @@ public final class MoveJob {
     private final List<ProgressSample> progress = new ArrayList<>();
     private MovePhase phase = MovePhase.NOT_STARTED;
     private boolean cancelRequested;
-    private int linesSinceSave;
+    private long lastSaveNanos = System.nanoTime();
     private ProgressSnapshot lastSnapshot;
 
     private volatile boolean processGone;
@@ -318,7 +323,7 @@ public final class MoveJob {
                 snap = snapshotNow(null);
                 lastSnapshot = snap;
             }
-            save = phaseChanged || ++linesSinceSave >= SAVE_EVERY_LINES;
+            save = phaseChanged || System.nanoTime() - lastSaveNanos >= SAVE_INTERVAL.toNanos();
         }
         for (MoveListener l : listeners) {
             safe(() -> l.onLine(line));
@@ -472,7 +477,7 @@ public final class MoveJob {
             Logger.error(e, "Cannot write the record of job {}", id);
         }
         synchronized (this) {
-            linesSinceSave = 0;
+            lastSaveNanos = System.nanoTime();
         }
     }
 

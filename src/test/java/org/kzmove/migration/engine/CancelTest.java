@@ -53,6 +53,24 @@ class CancelTest {
     }
 
     @Test
+    void cancelOfAMoveStartedWithSudoIsSentThroughSudo() throws Exception {
+        f = new EngineFixture(dir, true);
+        f.engine.close();
+        f.session.close();
+        f.privilege = org.kzmove.remote.command.Privilege.SUDO;
+        f.newEngine();
+        MoveJob job = f.engine.start(EngineFixture.request("kzmirror", MoveEngineTest.LUN_20G), MoveListener.NONE);
+        f.stepUntil(job, p -> p == MovePhase.RESILVERING);
+
+        assertThat(job.cancel().status()).isEqualTo(CancelResult.Status.SENT);
+        MoveResult r = f.driveToEnd(job);
+
+        assertThat(r.outcome()).isEqualTo(FinalOutcome.CANCELLED_AND_ROLLED_BACK);
+        assertThat(r.verification().disks()).containsExactlyInAnyOrder(ORIGINAL_0, ORIGINAL_1);
+        assertThat(f.audit.file()).content().contains("sudo -n kill -INT ", "nohup sudo -n zoneadm -z kzmirror move");
+    }
+
+    @Test
     void cancelAfterTheOriginalsAreDetachedWarnsAndTheMoveCompletes() throws Exception {
         f = new EngineFixture(dir, true);
         MoveJob job = f.engine.start(EngineFixture.request("kzmirror", MoveEngineTest.LUN_20G), MoveListener.NONE);

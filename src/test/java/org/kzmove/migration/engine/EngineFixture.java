@@ -49,6 +49,7 @@ final class EngineFixture implements AutoCloseable {
     final JobStore store;
     final JsonLinesAuditLog audit;
     final ScheduledExecutorService executor = Executors.newScheduledThreadPool(6);
+    Privilege privilege = Privilege.PFEXEC;
     HostSession session;
     MoveEngine engine;
 
@@ -82,7 +83,7 @@ final class EngineFixture implements AutoCloseable {
                         SshConnection.Timeouts.DEFAULT),
                 new HostSession.Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 20), HostSession.Pause.SLEEP, audit,
                 Clock.systemUTC());
-        engine = new MoveEngine(session, store, HostJobFiles.standard(), Privilege.PFEXEC, executor, Clock.systemUTC(),
+        engine = new MoveEngine(session, store, HostJobFiles.standard(), privilege, executor, Clock.systemUTC(),
                 new MoveEngine.Settings(Duration.ofMillis(50)));
         return engine;
     }
