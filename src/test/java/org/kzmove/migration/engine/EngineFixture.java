@@ -116,9 +116,25 @@ final class EngineFixture implements AutoCloseable {
             if (phase.test(job.phase())) {
                 return;
             }
-            manualClock.advance(Duration.ofSeconds(1));
+            tick(() -> fileLength(job), () -> job.result().isDone());
         }
         throw new AssertionError("phase never reached; at " + job.phase());
+    }
+
+    /**
+     * Advances the clock one second and waits until zoneadm has really woken: a woken thread counts as a
+     * sleeper until it runs again, so without this wait a second tick could be given before zoneadm used
+     * the first, and whole phases would pass unseen. Woken shows as output written or no sleeper left;
+     * bounded, because some of zoneadm's pauses print nothing.
+     */
+    void tick(java.util.function.LongSupplier fileLength, BooleanSupplier ended) {
+        long before = fileLength.getAsLong();
+        manualClock.advance(Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + 100_000_000L;
+        while (System.nanoTime() < deadline && !ended.getAsBoolean() && manualClock.sleepers() > 0
+                && fileLength.getAsLong() == before) {
+            Thread.onSpinWait();
+        }
     }
 
     /** zoneadm is asleep (its output is complete for now) and the engine has read all of it. */
@@ -137,7 +153,7 @@ final class EngineFixture implements AutoCloseable {
                 throw new AssertionError("no result; phase " + job.phase());
             }
             if (manualClock.sleepers() > 0) {
-                manualClock.advance(Duration.ofSeconds(1));
+                tick(() -> fileLength(job), () -> job.result().isDone());
             } else {
                 try {
                     job.result().get(5, TimeUnit.MILLISECONDS);

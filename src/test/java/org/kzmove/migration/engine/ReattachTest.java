@@ -41,20 +41,10 @@ class ReattachTest {
     }
 
     /** Runs the host's clock while nobody follows, for {@code seconds} simulated seconds or until zoneadm ends. */
-    private void runUnwatched(int pid, int seconds) throws Exception {
-        String file = org.kzmove.migration.job.HostJobFiles.standard().outputFile(
-                f.store.all().get(0).id() == null ? null : new org.kzmove.migration.job.JobId(f.store.all().get(0).id()));
+    private void runUnwatched(MoveJob job, int pid, int seconds) throws Exception {
         for (int i = 0; i < seconds && f.host.server().processes().find(pid).isPresent(); i++) {
             f.manualClock.awaitSleepers(1, Duration.ofSeconds(5));
-            int before = f.host.server().files().read(file).map(b -> b.length).orElse(0);
-            f.manualClock.advance(Duration.ofSeconds(1));
-            // A woken zoneadm still counts as a sleeper until it runs: wait until it has written or ended
-            // (bounded: a few of its pauses print nothing).
-            long deadline = System.nanoTime() + 300_000_000L;
-            while (System.nanoTime() < deadline && f.host.server().processes().find(pid).isPresent()
-                    && f.host.server().files().read(file).map(b -> b.length).orElse(0) == before) {
-                Thread.onSpinWait();
-            }
+            f.tick(() -> f.fileLength(job), () -> f.host.server().processes().find(pid).isEmpty());
         }
     }
 
@@ -79,7 +69,7 @@ class ReattachTest {
         // The console dies: no cancel, its connection goes with it.
         f.engine.close();
         f.session.close();
-        runUnwatched(pid, 20);
+        runUnwatched(first, pid, 20);
 
         MoveEngine restarted = f.newEngine();
         List<MoveJob> jobs = restarted.reattach(MoveListener.NONE);
@@ -101,7 +91,7 @@ class ReattachTest {
         int pid = f.store.load(first.id()).orElseThrow().pid().intValue();
         f.engine.close();
         f.session.close();
-        runUnwatched(pid, 100_000);
+        runUnwatched(first, pid, 100_000);
         assertThat(f.host.server().processes().find(pid)).isEmpty();
 
         List<MoveJob> jobs = f.newEngine().reattach(MoveListener.NONE);
@@ -117,7 +107,7 @@ class ReattachTest {
         int pid = f.store.load(first.id()).orElseThrow().pid().intValue();
         f.engine.close();
         f.session.close();
-        runUnwatched(pid, 100_000);
+        runUnwatched(first, pid, 100_000);
         Files.delete(f.store.dir().resolve(first.id().value() + ".json"));
 
         List<MoveJob> jobs = f.newEngine().reattach(MoveListener.NONE);
