@@ -126,6 +126,15 @@ public final class RemoteCommand {
             return this;
         }
 
+        /** A start position such as tail's {@code +N} (1-based): a positive number with a leading plus. */
+        public Builder fromPosition(long value) throws InvalidValueException {
+            if (value < 1) {
+                throw new InvalidValueException("start position", Long.toString(value), "must be 1 or more");
+            }
+            words.add("+" + value);
+            return this;
+        }
+
         /** A storage URI accepted by the Solaris model; passed as the user wrote it (zoneadm normalises it). */
         public Builder storageUri(StorageUri uri) throws InvalidValueException {
             // Re-parse the text: a StorageUri can only be made by the parser, but the check is cheap

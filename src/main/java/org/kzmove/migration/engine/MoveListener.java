@@ -1,0 +1,34 @@
+package org.kzmove.migration.engine;
+
+import org.kzmove.solaris.move.MoveEvent;
+
+/**
+ * What a console or the CLI hears from a move, as it happens, on the engine's executor: the UI
+ * hops to its own thread (and coalesces floods of lines) itself. Every method has a default, so a
+ * listener implements only what it shows. A listener that throws is logged and ignored.
+ */
+public interface MoveListener {
+    MoveListener NONE = new MoveListener() {
+    };
+
+    /** A complete line of zoneadm's output, as printed. */
+    default void onLine(String line) {
+    }
+
+    default void onEvent(MoveEvent event) {
+    }
+
+    default void onProgress(ProgressSnapshot snapshot) {
+    }
+
+    /** The final outcome, after verification. Called exactly once per move followed to its end. */
+    default void onFinished(MoveResult result) {
+    }
+
+    /**
+     * Following stopped without an outcome (the host stayed unreachable after every reconnect attempt);
+     * the move itself keeps running on the host and re-attach will pick it up.
+     */
+    default void onFollowingLost(Exception cause) {
+    }
+}

@@ -1,0 +1,201 @@
+package org.kzmove.remote.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.kzmove.remote.RemoteException;
+import org.kzmove.remote.RemoteException.Reason;
+import org.kzmove.remote.audit.AuditEntry;
+import org.kzmove.remote.audit.RemoteCommandAudit;
+import org.kzmove.remote.command.RemoteScript;
+import org.kzmove.remote.ssh.CommandResult;
+import org.kzmove.remote.ssh.SshConnection;
+import org.kzmove.remote.ssh.SshTarget;
+import org.kzmove.remote.ssh.StreamingCommand;
+import org.tinylog.Logger;
+
+/**
+ * The one SSH connection kzmove keeps to a host; every command and every followed job file is a
+ * channel of it. When the connection is lost it is opened again on the next use, with increasing
+ * delays and a bounded number of attempts, so a network blip does not end the following of a move.
+ * Every command goes to the audit log.
+ */
+public final class HostSession implements AutoCloseable {
+
+    /** Opens a fresh, authenticated connection (host key checked): {@code SshConnection.open(...)} in production. */
+    @FunctionalInterface
+    public interface Connector {
+        SshConnection open() throws RemoteException;
+    }
+
+    /** Waits between reconnect attempts; tests pass one that does not wait. */
+    @FunctionalInterface
+    public interface Pause {
+        Pause SLEEP = d -> Thread.sleep(d.toMillis());
+
+        void pause(Duration delay) throws InterruptedException;
+    }
+
+    /** Reconnect policy: the delay doubles from {@code initial} up to {@code max}, for at most {@code attempts} tries. */
+    public record Backoff(Duration initial, Duration max, int attempts) {
+        public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 8);
+
+        public Backoff {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+        }
+
+        Duration delay(int attempt) {
+            long ms = initial.toMillis() << Math.min(20, attempt);
+            return Duration.ofMillis(Math.min(ms, max.toMillis()));
+        }
+    }
+
+    private final SshTarget target;
+    private final Connector connector;
+    private final Backoff backoff;
+    private final Pause pause;
+    private final RemoteCommandAudit audit;
+    private final Clock clock;
+    private SshConnection connection;
+    private boolean closed;
+
+    public HostSession(SshTarget target, Connector connector, Backoff backoff, Pause pause, RemoteCommandAudit audit,
+            Clock clock) {
+        this.target = Objects.requireNonNull(target);
+        this.connector = Objects.requireNonNull(connector);
+        this.backoff = Objects.requireNonNull(backoff);
+        this.pause = Objects.requireNonNull(pause);
+        this.audit = Objects.requireNonNull(audit);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    /**
+     * Runs a script once. A script that may have had effects is never re-sent after a dropped
+     * connection (starting a move twice would be worse than reporting the error).
+     */
+    public CommandResult run(RemoteScript script, Duration timeout) throws RemoteException {
+        SshConnection c = connection();
+        try {
+            CommandResult r = c.run(script.line(), timeout);
+            record(script.line(), r.exitStatus());
+            return r;
+        } catch (RemoteException e) {
+            record(script.line(), null);
+            if (e.reason() == Reason.CONNECTION_LOST) {
+                dropConnection(c);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a read-only script, reconnecting and sending it again if the connection is lost meanwhile. */
+    public CommandResult query(RemoteScript script, Duration timeout) throws RemoteException {
+        try {
+            return run(script, timeout);
+        } catch (RemoteException e) {
+            if (e.reason() != Reason.CONNECTION_LOST) {
+                throw e;
+            }
+            Logger.info("Connection to {} lost during a query; reconnecting", target.display());
+            return run(script, timeout);
+        }
+    }
+
+    /** Starts a command whose output is read as it arrives (its exit status is not audited: it is not waited for). */
+    public StreamingCommand start(RemoteScript script) throws RemoteException {
+        SshConnection c = connection();
+        try {
+            StreamingCommand s = c.start(script.line());
+            record(script.line(), null);
+            return s;
+        } catch (RemoteException e) {
+            record(script.line(), null);
+            dropConnection(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Forgets the current connection after a channel of it failed, so the next use reconnects. Only the
+     * connection that failed is closed: another thread may already have opened a new one.
+     */
+    public synchronized void connectionFailed() {
+        if (connection != null && !connection.isConnected()) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    private synchronized void dropConnection(SshConnection failed) {
+        if (connection == failed) {
+            failed.close();
+            connection = null;
+        }
+    }
+
+    /** The open connection, or a new one opened with backoff. */
+    private synchronized SshConnection connection() throws RemoteException {
+        if (closed) {
+            throw new RemoteException(Reason.LOCAL, target.display(), "The session to " + target.display() + " is closed.");
+        }
+        if (connection != null && connection.isConnected()) {
+            return connection;
+        }
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        RemoteException last = null;
+        for (int attempt = 0; attempt < backoff.attempts(); attempt++) {
+            if (attempt > 0) {
+                try {
+                    pause.pause(backoff.delay(attempt - 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Interrupted while reconnecting.", e);
+                }
+            }
+            try {
+                connection = connector.open();
+                if (attempt > 0) {
+                    Logger.info("Reconnected to {} after {} attempt(s)", target.display(), attempt + 1);
+                }
+                return connection;
+            } catch (RemoteException e) {
+                last = e;
+                if (!retryable(e)) {
+                    throw e;
+                }
+                Logger.info("Connecting to {} failed ({}), attempt {} of {}", target.display(), e.getMessage(),
+                        attempt + 1, backoff.attempts());
+            }
+        }
+        throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Lost the connection to " + target.display()
+                + " and could not reconnect after " + backoff.attempts() + " attempts: " + last.getMessage(), last);
+    }
+
+    /** A refused key or credential will not change by waiting; a network problem might. */
+    private static boolean retryable(RemoteException e) {
+        return e.reason() == Reason.CONNECTION_LOST || e.reason() == Reason.UNREACHABLE || e.reason() == Reason.TIMEOUT;
+    }
+
+    private void record(String line, Integer status) {
+        audit.record(new AuditEntry(clock.instant(), target.host() + ":" + target.port(), target.user(), line, status));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}
