@@ -159,7 +159,7 @@ final class CheckCommand implements Subcommand {
         return force;
     }
 
-    private static void printText(PrecheckReport report, MoveRequest request, CliIo io) {
+    static void printText(PrecheckReport report, MoveRequest request, CliIo io) {
         io.out().println("Pre-checks for moving zone '" + report.zone() + "' on " + report.host() + ":");
         try {
             io.out().println("  " + request.displayCommand(true));

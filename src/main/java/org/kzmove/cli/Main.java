@@ -23,7 +23,9 @@ public final class Main {
 
     static Main standard() {
         return new Main(List.of(new HostsCommand(KzmovePaths.detect()), new ZonesCommand(KzmovePaths::detect),
-                new CheckCommand(KzmovePaths::detect), new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
+                new CheckCommand(KzmovePaths::detect), new MoveCommand(KzmovePaths::detect, InterruptSource.sigint()),
+                new JobsCommand(KzmovePaths::detect), new AttachCommand(KzmovePaths::detect, InterruptSource.sigint()),
+                new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
     }
 
     public static void main(String[] args) {

@@ -177,7 +177,8 @@ public final class MoveEngine implements AutoCloseable {
         return last.matches("[0-9]{1,10}") ? Long.valueOf(last) : null;
     }
 
-    private String hostKey() {
+    /** How job records name their host: {@code address:port} (the user may differ between consoles). */
+    public String hostKey() {
         return session.target().host() + ":" + session.target().port();
     }
 

@@ -1,0 +1,104 @@
+package org.kzmove.cli;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.kzmove.app.KzmovePaths;
+import org.kzmove.migration.engine.FinalOutcome;
+import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.migration.job.JobId;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.remote.RemoteException;
+
+/** {@code kzmove attach HOST JOB}: follows one move to its end, from where it was last seen. */
+final class AttachCommand implements Subcommand {
+    private final Supplier<KzmovePaths> paths;
+    private final InterruptSource interrupts;
+
+    AttachCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts) {
+        this.paths = paths;
+        this.interrupts = interrupts;
+    }
+
+    @Override
+    public String name() {
+        return "attach";
+    }
+
+    @Override
+    public String summary() {
+        return "follow a move (after a dropped connection or from another kzmove) to its end";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: kzmove attach HOST JOB [connection options] [--json]
+
+                Follows the move JOB (see 'kzmove jobs HOST') from where it was last seen to its end,
+                verifies the zone, and exits as 'kzmove move' does. Ctrl-C cancels the move as in
+                'kzmove move'; a second Ctrl-C stops following.
+
+                """ + HostArguments.USAGE + """
+
+                Exit status: as 'kzmove move' (0 succeeded, 3 cancelled and rolled back, 4 failed and
+                rolled back, 5 needs attention, 1 other errors, 2 usage error or unknown JOB).
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliIo io) {
+        HostArguments host;
+        JobId id;
+        try {
+            Options o = HostArguments.parse(args, Set.of(), Set.of());
+            if (o.positional().size() != 2) {
+                throw new Options.UsageException("expected HOST and JOB");
+            }
+            if (!JobId.isValid(o.positional().get(1))) {
+                throw new Options.UsageException("'" + org.kzmove.solaris.InvalidValueException.printable(
+                        o.positional().get(1)) + "' is not a job id (see kzmove jobs HOST)");
+            }
+            id = new JobId(o.positional().get(1));
+            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
+        } catch (Options.UsageException e) {
+            io.err().println("kzmove attach: " + e.getMessage());
+            io.err().println("Try 'kzmove attach --help'.");
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            io.err().println("kzmove attach: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        ProgressPrinter.Mode mode = host.json ? ProgressPrinter.Mode.JSON
+                : System.console() != null ? ProgressPrinter.Mode.TERMINAL : ProgressPrinter.Mode.PLAIN;
+        ProgressPrinter printer = new ProgressPrinter(io.out(), mode);
+        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+            Optional<JobRecord> record = engine.store.load(id);
+            if (record.isPresent() && record.get().finished()) {
+                printer.message("Job " + id.value() + " (zone " + record.get().zone() + ") already ended: "
+                        + record.get().outcome());
+                return FinalOutcome.valueOf(record.get().outcome()).exitCode();
+            }
+            List<MoveJob> jobs = engine.engine.reattach(MoveListener.NONE);
+            Optional<MoveJob> job = jobs.stream().filter(j -> j.id().equals(id)).findFirst();
+            if (job.isEmpty()) {
+                io.err().println("kzmove attach: no job " + id.value() + " on " + host.display + " (see kzmove jobs "
+                        + host.display + ")");
+                return ExitCodes.USAGE;
+            }
+            job.get().addListener(printer);
+            printer.message("Following job " + id.value() + " (zone " + job.get().zone() + "); Ctrl-C to cancel.");
+            return new MoveCommand(paths, interrupts).follow(job.get(), printer, host, io);
+        } catch (RemoteException e) {
+            io.err().println("kzmove attach: " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (IOException e) {
+            io.err().println("kzmove attach: cannot read the job records: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.kzmove.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.kzmove.app.KzmovePaths;
+import org.kzmove.migration.job.HostJobFiles;
+import org.kzmove.migration.job.JobId;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.remote.RemoteException;
+import org.kzmove.remote.ssh.CommandResult;
+
+/** {@code kzmove jobs HOST}: the moves kzmove knows of on a host, recorded here or found there. */
+final class JobsCommand implements Subcommand {
+    private final Supplier<KzmovePaths> paths;
+
+    JobsCommand(Supplier<KzmovePaths> paths) {
+        this.paths = paths;
+    }
+
+    @Override
+    public String name() {
+        return "jobs";
+    }
+
+    @Override
+    public String summary() {
+        return "list the moves of a host: running, finished, and found on the host but never followed here";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: kzmove jobs HOST [connection options] [--json]
+
+                Lists the moves recorded in kzmove's data directory for HOST, and the job files found
+                on the host (/var/tmp/kzmove/jobs) that no record here knows of (moves started by
+                kzmove elsewhere). 'kzmove attach HOST JOB' follows one to its end.
+
+                """ + HostArguments.USAGE + """
+
+                Exit status: 0 listed; 1 the records or the host could not be read; 2 usage error.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliIo io) {
+        HostArguments host;
+        try {
+            Options o = HostArguments.parse(args, Set.of(), Set.of());
+            if (o.positional().size() != 1) {
+                throw new Options.UsageException("expected HOST");
+            }
+            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
+        } catch (Options.UsageException e) {
+            io.err().println("kzmove jobs: " + e.getMessage());
+            io.err().println("Try 'kzmove jobs --help'.");
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            io.err().println("kzmove jobs: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+            List<String> known = new ArrayList<>();
+            for (JobRecord r : engine.store.all()) {
+                if (!r.host().equals(engine.engine.hostKey())) {
+                    continue;
+                }
+                known.add(r.id());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("job", r.id());
+                row.put("zone", r.zone());
+                row.put("started", r.startedAt() == null ? null : r.startedAt().toString());
+                row.put("state", r.finished() ? r.outcome() : "RUNNING_OR_UNSEEN");
+                row.put("targets", r.targets());
+                rows.add(row);
+            }
+            CommandResult ls = engine.session.query(HostJobFiles.standard().list(), Duration.ofSeconds(30));
+            if (ls.succeeded()) {
+                for (JobId id : HostJobFiles.jobIds(ls.stdout())) {
+                    if (!known.contains(id.value())) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("job", id.value());
+                        row.put("zone", null);
+                        row.put("started", null);
+                        row.put("state", "ON_HOST_ONLY");
+                        row.put("targets", List.of());
+                        rows.add(row);
+                    }
+                }
+            }
+        } catch (RemoteException e) {
+            io.err().println("kzmove jobs: " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (IOException e) {
+            io.err().println("kzmove jobs: cannot read the job records: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        rows.sort((a, b) -> String.valueOf(a.get("job")).compareTo(String.valueOf(b.get("job"))));
+        if (host.json) {
+            try {
+                io.out().println(new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(rows));
+            } catch (IOException e) {
+                io.err().println("kzmove jobs: " + e.getMessage());
+                return ExitCodes.ERROR;
+            }
+            return ExitCodes.OK;
+        }
+        if (rows.isEmpty()) {
+            io.out().println("No moves known for " + host.display + ".");
+            return ExitCodes.OK;
+        }
+        io.out().printf("%-36s %-16s %-26s %s%n", "JOB", "ZONE", "STATE", "TARGETS");
+        for (Map<String, Object> r : rows) {
+            io.out().printf("%-36s %-16s %-26s %s%n", r.get("job"), r.get("zone") == null ? "-" : r.get("zone"),
+                    r.get("state"), String.join(" ", castList(r.get("targets"))));
+        }
+        return ExitCodes.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object o) {
+        return (List<String>) o;
+    }
+}

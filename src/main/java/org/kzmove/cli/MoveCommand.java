@@ -1,0 +1,179 @@
+package org.kzmove.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.kzmove.app.KzmovePaths;
+import org.kzmove.migration.MoveRequest;
+import org.kzmove.migration.MoveTarget;
+import org.kzmove.migration.engine.CancelResult;
+import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.MoveResult;
+import org.kzmove.migration.precheck.PrecheckReport;
+import org.kzmove.migration.precheck.PrecheckService;
+import org.kzmove.remote.RemoteException;
+import org.kzmove.solaris.InvalidValueException;
+import org.kzmove.solaris.zone.ZoneName;
+import org.tinylog.Logger;
+
+/**
+ * {@code kzmove move}: pre-checks, then the move, detached on the host and followed here. Ctrl-C
+ * asks zoneadm to roll back and waits for the rollback; a second Ctrl-C stops following and
+ * leaves the move running on the host.
+ */
+final class MoveCommand implements Subcommand {
+    /** The move was detached by a second Ctrl-C: still running on the host. */
+    static final int DETACHED = ExitCodes.ERROR;
+
+    private final Supplier<KzmovePaths> paths;
+    private final InterruptSource interrupts;
+
+    MoveCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts) {
+        this.paths = paths;
+        this.interrupts = interrupts;
+    }
+
+    @Override
+    public String name() {
+        return "move";
+    }
+
+    @Override
+    public String summary() {
+        return "move a running kernel zone's root pool to new storage, with pre-checks, progress and Ctrl-C rollback";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: kzmove move HOST ZONE -p URI [-x id=N] [-p URI [-x id=N] ...] [-x force-zpool-attach]
+                                   [connection options] [--json]
+
+                Runs the pre-checks (kzmove check), then 'zoneadm -z ZONE move -v ...' on the host,
+                detached from this connection (it goes on if the connection drops or kzmove exits),
+                and follows it: phase, percent, rate, zoneadm's ETA and kzmove's own ETA range on a
+                terminal; plain lines otherwise; one JSON event per line with --json. Afterwards the
+                zone is read back and verified.
+
+                Ctrl-C asks zoneadm to roll the zone back to its original disks and waits for the
+                rollback to end (once the original disks are detached that is no longer possible
+                and kzmove says so). A second Ctrl-C stops following; the move goes on on the host
+                ('kzmove attach HOST JOB' follows it again).
+
+                """ + HostArguments.USAGE + """
+
+                Exit status:
+                  0  the move succeeded and the zone was verified on its new disks
+                  1  other errors (host unreachable, lost, or the move left running by a second Ctrl-C)
+                  2  bad input or pre-check errors: nothing was started
+                  3  cancelled; zoneadm rolled the zone back to its original disks
+                  4  failed; zoneadm rolled the zone back to its original disks
+                  5  the outcome needs attention (clean-up failed, zoneadm died, the zone is not as expected)
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, CliIo io) {
+        HostArguments host;
+        MoveRequest request;
+        try {
+            List<String> rest = new ArrayList<>();
+            List<MoveTarget> targets = new ArrayList<>();
+            boolean force = CheckCommand.readTargets(args, rest, targets);
+            Options o = HostArguments.parse(rest, Set.of(), Set.of());
+            if (o.positional().size() != 2) {
+                throw new Options.UsageException("expected HOST and ZONE");
+            }
+            if (targets.isEmpty()) {
+                throw new Options.UsageException("give at least one target with -p URI");
+            }
+            ZoneName.validate(o.positional().get(1));
+            request = new MoveRequest(o.positional().get(1), targets, force).validated();
+            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
+        } catch (Options.UsageException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            io.err().println("Try 'kzmove move --help'.");
+            return ExitCodes.USAGE;
+        } catch (InvalidValueException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        ProgressPrinter.Mode mode = host.json ? ProgressPrinter.Mode.JSON
+                : System.console() != null ? ProgressPrinter.Mode.TERMINAL : ProgressPrinter.Mode.PLAIN;
+        ProgressPrinter printer = new ProgressPrinter(io.out(), mode);
+        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+            PrecheckReport report = new PrecheckService(host.privilege).check(host.display,
+                    script -> engine.session.query(script, java.time.Duration.ofMinutes(2)), request);
+            if (!host.json) {
+                CheckCommand.printText(report, request, io);
+            }
+            if (report.hasErrors()) {
+                if (host.json) {
+                    printer.message("pre-checks found " + report.errors().size() + " error(s); nothing was started");
+                }
+                return ExitCodes.USAGE;
+            }
+            MoveJob job = engine.engine.start(request, printer);
+            printer.message("Started job " + job.id().value() + " (zone " + request.zone() + "); Ctrl-C to cancel.");
+            return follow(job, printer, host, io);
+        } catch (RemoteException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (InvalidValueException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            io.err().println("kzmove move: cannot open kzmove's job records or audit log: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+
+    /** Waits for the outcome, turning Ctrl-C into a cancel, and a second one into detaching. */
+    int follow(MoveJob job, ProgressPrinter printer, HostArguments host, CliIo io) {
+        CompletableFuture<Integer> detached = new CompletableFuture<>();
+        AtomicInteger presses = new AtomicInteger();
+        interrupts.install(() -> {
+            if (presses.incrementAndGet() >= 2) {
+                printer.message("Stopped following. The move goes on on the host: kzmove attach " + host.display + " "
+                        + job.id().value());
+                detached.complete(DETACHED);
+                return;
+            }
+            // Not on the signal thread: cancelling is a remote command.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    CancelResult c = job.cancel();
+                    printer.message(c.message());
+                } catch (RemoteException e) {
+                    printer.message("Could not send the cancel: " + e.getMessage());
+                }
+            });
+        });
+        try {
+            Object first = CompletableFuture.anyOf(job.result(), detached).get();
+            if (first instanceof Integer code) {
+                return code;
+            }
+            return ((MoveResult) first).outcome().exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.ERROR;
+        } catch (ExecutionException e) {
+            Logger.error(e.getCause(), "Following job {} failed", job.id());
+            io.err().println("kzmove: following the move failed: " + e.getCause().getMessage()
+                    + "; it may still run on the host (kzmove jobs " + host.display + ").");
+            return ExitCodes.ERROR;
+        } finally {
+            interrupts.restore();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.kzmove.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.migration.engine.MoveResult;
+import org.kzmove.migration.engine.ProgressSnapshot;
+import org.kzmove.solaris.move.MoveEvent;
+import org.kzmove.solaris.move.MovePhase;
+import org.kzmove.solaris.units.SolarisDuration;
+import org.kzmove.solaris.units.SolarisSize;
+
+/**
+ * Shows a move as it happens: on a terminal one progress bar line redrawn in place (phase, percent,
+ * rate, zoneadm's ETA and kzmove's ETA range); otherwise plain lines at phase changes and every
+ * tenth of the resilver; with {@code --json} one JSON object per line per event.
+ */
+final class ProgressPrinter implements MoveListener {
+    enum Mode { TERMINAL, PLAIN, JSON }
+
+    private final PrintStream out;
+    private final Mode mode;
+    private final ObjectMapper json = new ObjectMapper();
+    private MovePhase lastPhase;
+    private int lastDecile = -1;
+    private boolean barShown;
+
+    ProgressPrinter(PrintStream out, Mode mode) {
+        this.out = out;
+        this.mode = mode;
+    }
+
+    @Override
+    public synchronized void onLine(String line) {
+        if (mode == Mode.JSON) {
+            emit(Map.of("type", "line", "text", line));
+        }
+    }
+
+    @Override
+    public synchronized void onEvent(MoveEvent event) {
+        if (event instanceof MoveEvent.PhaseEntered p) {
+            phase(p.phase());
+        } else if (mode != Mode.JSON && (event instanceof MoveEvent.SignalCaught || event instanceof MoveEvent.ZoneadmError
+                || event instanceof MoveEvent.CleanupResult || event instanceof MoveEvent.RollbackNotice)) {
+            endBar();
+            String text = event.source().text().strip();
+            out.println("  " + (text.startsWith("zoneadm:") ? text : "zoneadm: " + text));
+        }
+    }
+
+    private void phase(MovePhase phase) {
+        if (phase == lastPhase) {
+            return;
+        }
+        lastPhase = phase;
+        if (mode == Mode.JSON) {
+            emit(Map.of("type", "phase", "phase", phase.name()));
+        } else {
+            endBar();
+            out.println("Phase: " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+
+    @Override
+    public synchronized void onProgress(ProgressSnapshot s) {
+        if (mode == Mode.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "progress");
+            m.put("phase", s.phase().name());
+            m.put("percent", s.percent());
+            m.put("resilveredBytes", s.resilveredBytes());
+            m.put("rateBytesPerSecond", s.rateBytesPerSecond());
+            m.put("zoneadmEtaSeconds", s.zoneadmEtaSeconds());
+            m.put("etaSeconds", s.etaSeconds());
+            m.put("etaLowSeconds", s.etaLowSeconds());
+            m.put("etaHighSeconds", s.etaHighSeconds());
+            m.put("canStillRestoreOriginals", s.canStillRestoreOriginals());
+            emit(m);
+            return;
+        }
+        if (s.resilveredBytes() == 0 && s.rateBytesPerSecond() == 0) {
+            return; // nothing resilvered yet: a bar at 0 says nothing the phase line does not
+        }
+        String text = describe(s);
+        if (mode == Mode.TERMINAL) {
+            int width = 30;
+            int filled = (int) Math.round(Math.max(0, Math.min(100, s.percent())) * width / 100);
+            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "    ");
+            out.flush();
+            barShown = true;
+        } else {
+            int decile = (int) (s.percent() / 10);
+            if (decile != lastDecile) {
+                lastDecile = decile;
+                out.println("  " + text);
+            }
+        }
+    }
+
+    static String describe(ProgressSnapshot s) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%5.1f%%  %s resilvered at %s/s",
+                s.percent(), SolarisSize.format(s.resilveredBytes()), SolarisSize.format(s.rateBytesPerSecond())));
+        if (s.zoneadmEtaSeconds() != null) {
+            sb.append("  zoneadm ETA ").append(SolarisDuration.format(s.zoneadmEtaSeconds()));
+        }
+        if (s.etaSeconds() != null) {
+            sb.append("  kzmove ETA ").append(SolarisDuration.format(s.etaSeconds()));
+            if (s.etaLowSeconds() != null && s.etaHighSeconds() != null) {
+                sb.append(" (").append(SolarisDuration.format(s.etaLowSeconds())).append("-")
+                        .append(SolarisDuration.format(s.etaHighSeconds())).append(")");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public synchronized void onFinished(MoveResult r) {
+        if (mode == Mode.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "finished");
+            m.put("job", r.jobId().value());
+            m.put("outcome", r.outcome().name());
+            m.put("zoneadmOutcome", r.zoneadmOutcome() == null ? null : r.zoneadmOutcome().name());
+            m.put("verified", r.verification() != null && r.verification().ok());
+            m.put("attention", r.attention());
+            emit(m);
+            return;
+        }
+        endBar();
+        out.println("Outcome: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " (job " + r.jobId().value() + ")");
+        if (r.verification() != null) {
+            out.println("Verified: " + (r.verification().ok() ? "yes" : "NO") + "; bootable disks now: "
+                    + String.join(", ", r.verification().disks()));
+            r.verification().problems().forEach(p -> out.println("  problem: " + p));
+        }
+        if (r.attention() != null) {
+            out.println("Needs attention: " + r.attention());
+        }
+    }
+
+    @Override
+    public synchronized void onFollowingLost(Exception e) {
+        if (mode == Mode.JSON) {
+            emit(Map.of("type", "following-lost", "message", String.valueOf(e.getMessage())));
+        } else {
+            endBar();
+            out.println("Lost contact with the host (" + e.getMessage() + "); the move goes on there. "
+                    + "Follow it again with 'kzmove attach'.");
+        }
+    }
+
+    synchronized void message(String text) {
+        if (mode == Mode.JSON) {
+            emit(Map.of("type", "message", "text", text));
+        } else {
+            endBar();
+            out.println(text);
+        }
+    }
+
+    private void endBar() {
+        if (barShown) {
+            out.println();
+            barShown = false;
+        }
+    }
+
+    private void emit(Map<String, ?> event) {
+        try {
+            out.println(json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain maps always serialise", e);
+        }
+    }
+}
