@@ -47,6 +47,12 @@ final class E2eHost implements AutoCloseable {
     final Path clientKey;
     final Path knownHosts;
     final SimulatedHost host;
+    /**
+     * Threads that sleep on the clock for the host's whole life (the scenario's connection-drop
+     * timer): time moves only while more than these sleep, so it never jumps ahead while a
+     * command is between two sleeps.
+     */
+    int backgroundSleepers;
 
     E2eHost(Path dir, Path scenario) throws Exception {
         this(dir, new SimulatedHost.Options().scenario(scenario));
@@ -96,7 +102,7 @@ final class E2eHost implements AutoCloseable {
                 throw new AssertionError("timed out waiting for: " + what);
             }
             try {
-                clock.advanceToNextWakeup(Duration.ofMillis(5));
+                clock.advanceToNextWakeup(backgroundSleepers + 1, Duration.ofMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for: " + what, e);
@@ -112,7 +118,7 @@ final class E2eHost implements AutoCloseable {
     void driveToProgressLine(String zone, int lines, java.util.function.IntSupplier clientLines) {
         driveUntil(lines + " progress lines logged", () -> loggedProgressLines(zone) >= lines);
         try {
-            if (!clock.awaitIdle(TIMEOUT)) {
+            if (!clock.awaitIdle(backgroundSleepers + 1, TIMEOUT)) {
                 throw new AssertionError("the move did not fall asleep again");
             }
         } catch (InterruptedException e) {

@@ -66,8 +66,17 @@ public final class ManualClock implements SimClock {
      * @return whether time was advanced (false: nobody sleeps, or a woken thread has not run yet)
      */
     public boolean advanceToNextWakeup(Duration timeout) throws InterruptedException {
+        return advanceToNextWakeup(1, timeout);
+    }
+
+    /**
+     * As {@link #advanceToNextWakeup(Duration)}, but only once at least {@code minSleepers} threads
+     * sleep: a host with a timer that sleeps for its whole life (a scheduled fault) passes 2, so
+     * time never jumps to the timer while the command it drives is between two sleeps.
+     */
+    public boolean advanceToNextWakeup(int minSleepers, Duration timeout) throws InterruptedException {
         synchronized (lock) {
-            if (!awaitIdle(timeout)) {
+            if (!awaitIdle(minSleepers, timeout)) {
                 return false;
             }
             now = deadlines.peek();
@@ -83,9 +92,14 @@ public final class ManualClock implements SimClock {
      * @return whether that state was reached
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return awaitIdle(1, timeout);
+    }
+
+    /** As {@link #awaitIdle(Duration)}, with at least {@code minSleepers} threads asleep. */
+    public boolean awaitIdle(int minSleepers, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (deadlines.isEmpty() || !deadlines.peek().isAfter(now)) {
+            while (deadlines.size() < Math.max(1, minSleepers) || !deadlines.peek().isAfter(now)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
