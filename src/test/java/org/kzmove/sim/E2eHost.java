@@ -287,15 +287,29 @@ final class E2eHost implements AutoCloseable {
         return cmd;
     }
 
-    /** The system ssh client running one command; drives the clock until ssh exits. */
+    /** The system ssh client running a command that needs no simulated time; the clock stands still. */
     Result openSsh(String user, String command) throws IOException, InterruptedException {
+        return openSsh(user, command, false);
+    }
+
+    /** The system ssh client running a command that takes simulated time (a move), driving the clock until ssh exits. */
+    Result openSshDriven(String user, String command) throws IOException, InterruptedException {
+        return openSsh(user, command, true);
+    }
+
+    private Result openSsh(String user, String command, boolean drive) throws IOException, InterruptedException {
         List<String> cmd = sshCommand(user);
         cmd.add(command);
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         Collector out = new Collector(p.getInputStream());
         Collector err = new Collector(p.getErrorStream());
-        driveUntil("ssh " + command, () -> !p.isAlive());
+        if (drive) {
+            driveUntil("ssh " + command, () -> !p.isAlive());
+        } else if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("ssh did not finish: " + command);
+        }
         out.join();
         err.join();
         return new Result(out.text(), err.text(), p.exitValue());
