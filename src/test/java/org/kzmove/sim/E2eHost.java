@@ -96,13 +96,22 @@ final class E2eHost implements AutoCloseable {
      * machine allows, in exact simulated time, and stop exactly where the test looks.
      */
     void driveUntil(String what, BooleanSupplier condition) {
+        driveUntil(what, 1, condition);
+    }
+
+    /**
+     * As {@link #driveUntil(String, BooleanSupplier)}, moving time only while at least
+     * {@code commands} commands sleep: two moves started together stay together even when one
+     * of them reaches the host late on a loaded machine.
+     */
+    void driveUntil(String what, int commands, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);
             }
             try {
-                clock.advanceToNextWakeup(backgroundSleepers + 1, Duration.ofMillis(5));
+                clock.advanceToNextWakeup(backgroundSleepers + commands, Duration.ofMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for: " + what, e);

@@ -293,7 +293,7 @@ class SimulatedHostEndToEndTest {
             Collector lsmOut = new Collector(lsm.getInputStream());
             Session.Command mykz = s2.exec("pfexec zoneadm -z mykz move -p " + LU_FREE);
             Collector mykzOut = new Collector(mykz.getInputStream());
-            sim.driveUntil("both resilvering",
+            sim.driveUntil("both resilvering", 2,
                     () -> lsmOut.contains("Waiting for disks to resilver.") && mykzOut.contains("Waiting for disks to resilver."));
 
             Result again = E2eHost.exec(ssh, "pfexec zoneadm -z lsm move -p " + LUN2);

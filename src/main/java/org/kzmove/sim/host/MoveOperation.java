@@ -393,13 +393,19 @@ final class MoveOperation {
         int linesUntilStep = nextStep();
         int stallLeft = faults.stallSeconds();
         Duration poll = Duration.ofSeconds(settings.pollSeconds());
+        // Lines are due on a fixed schedule from the start (not "2 s after the last line was
+        // written"): otherwise the time spent writing each line adds up, and at a high time scale
+        // the move falls behind its own clock (see the capacity section of docs/benchmarks.md).
+        Instant due = start;
         if (settings.startDelaySeconds() > 0) {
-            pause(Duration.ofSeconds(settings.startDelaySeconds()));
+            due = due.plusSeconds(settings.startDelaySeconds());
+            pauseUntil(due);
             elapsedMillis += settings.startDelaySeconds() * 1000L;
             done += (long) (settings.bytesPerSecond() * factor * settings.startDelaySeconds());
         }
         while (true) {
-            pause(poll);
+            due = due.plus(poll);
+            pauseUntil(due);
             elapsedMillis += poll.toMillis();
             factor += (random.nextDouble() * 2 - 1) * jitter * 0.35;
             factor = Math.max(1 - jitter, Math.min(1 + jitter, factor));
@@ -617,7 +623,11 @@ final class MoveOperation {
 
     /** Sleeps in simulated time; a catchable signal aborts the move unless it is past the point of no return. */
     private void pause(Duration d) throws SignalAbort, InterruptedException {
-        Instant until = inv.clock().now().plus(d);
+        pauseUntil(inv.clock().now().plus(d));
+    }
+
+    /** As {@link #pause(Duration)}, up to a point in simulated time (nothing if it has passed). */
+    private void pauseUntil(Instant until) throws SignalAbort, InterruptedException {
         for (Signal s = sleepUntil(until); s != null; s = sleepUntil(until)) {
             if (!pastPointOfNoReturn) {
                 throw new SignalAbort(s);
