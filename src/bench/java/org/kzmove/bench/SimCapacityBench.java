@@ -83,6 +83,10 @@ public final class SimCapacityBench {
                 bench.moves(200, moves, scale);
             }
         }
+        // past the asked-for range, to see where the lag starts to grow
+        for (int[] row : new int[][] {{100, 100}, {40, 500}, {40, 1000}, {100, 1000}}) {
+            bench.moves(200, row[0], row[1]);
+        }
         // the simulator's threads are daemons; exec:java must not wait for anything else
         System.exit(0);
     }
