@@ -1,5 +1,8 @@
 package org.kzmove.sim.host;
 
+import org.kzmove.solaris.storage.StorageUris;
+import org.kzmove.solaris.storage.StorageUri;
+import org.kzmove.solaris.storage.InvalidStorageUriException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -196,23 +199,23 @@ public final class HostModel {
     /** Looks storage up by any spelling of its URI (compared in normal form). */
     public Optional<StorageItem> storageItem(String uri) {
         synchronized (lock) {
-            return Optional.ofNullable(storage.get(HostUris.normalizeOrSelf(uri)));
+            return Optional.ofNullable(storage.get(HostDevices.normalizeOrSelf(uri)));
         }
     }
 
     /** Looks storage up by the device path it maps to. */
     public Optional<StorageItem> storageByDevice(String devicePath) {
         synchronized (lock) {
-            return storage.values().stream().filter(s -> s.parsed().mappedDevice().equals(devicePath)).findFirst();
+            return storage.values().stream().filter(s -> s.mappedDevice().equals(devicePath)).findFirst();
         }
     }
 
     /** Adds storage to the catalogue (a new LUN presented to the host, a new ZFS volume). */
     public StorageItem addStorage(String uri, long sizeBytes, String inUseByPool, boolean healthy) {
-        HostUris.ParsedUri parsed;
+        StorageUri parsed;
         try {
-            parsed = HostUris.parse(uri);
-        } catch (HostUris.InvalidUriException e) {
+            parsed = StorageUris.parse(uri);
+        } catch (InvalidStorageUriException e) {
             throw new IllegalArgumentException("storage URI '" + uri + "': " + e.getMessage(), e);
         }
         synchronized (lock) {
@@ -224,7 +227,7 @@ public final class HostModel {
 
     boolean removeStorage(String uri) {
         synchronized (lock) {
-            return storage.remove(HostUris.normalizeOrSelf(uri)) != null;
+            return storage.remove(HostDevices.normalizeOrSelf(uri)) != null;
         }
     }
 
@@ -235,7 +238,7 @@ public final class HostModel {
 
     /** The first zone other than {@code except} whose configuration uses this storage, if any. */
     public Optional<String> zoneUsing(String uri, String except) {
-        String normal = HostUris.normalizeOrSelf(uri);
+        String normal = HostDevices.normalizeOrSelf(uri);
         synchronized (lock) {
             for (SimZone z : zones.values()) {
                 if (z.name().equals(except)) {
@@ -243,7 +246,7 @@ public final class HostModel {
                 }
                 for (List<KzDevice> devs : List.of(z.persistent(), z.live())) {
                     for (KzDevice d : devs) {
-                        if (HostUris.normalizeOrSelf(d.storage()).equals(normal)) {
+                        if (HostDevices.normalizeOrSelf(d.storage()).equals(normal)) {
                             return Optional.of(z.name());
                         }
                     }

@@ -1,5 +1,8 @@
 package org.kzmove.sim.host;
 
+import org.kzmove.solaris.storage.StorageUris;
+import org.kzmove.solaris.storage.StorageUri;
+import org.kzmove.solaris.storage.InvalidStorageUriException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -159,24 +162,24 @@ final class MoveOperation {
         // 3. the input URIs: valid, known to the host, not used by the zone
         out.heading("Verifying input URIs are not already used in zone '" + z + "' configuration:");
         boolean failed = false;
-        List<HostUris.ParsedUri> parsed = new ArrayList<>();
+        List<StorageUri> parsed = new ArrayList<>();
         for (Target t : targets) {
             out.verbose("  " + t.uri());
             String problem = null;
-            HostUris.ParsedUri p = null;
+            StorageUri p = null;
             try {
-                p = HostUris.parse(t.uri());
-            } catch (HostUris.InvalidUriException e) {
-                problem = "    ERROR: invalid storage URI: " + e.getMessage(); // INVENTED
+                p = StorageUris.parse(t.uri());
+            } catch (InvalidStorageUriException e) {
+                problem = "    ERROR: invalid storage URI: " + e.reason(); // INVENTED
             }
             if (p != null) {
                 String normal = p.normalized();
                 Optional<KzDevice> used = persistent.stream()
-                        .filter(d -> HostUris.normalizeOrSelf(d.storage()).equals(normal)).findFirst();
+                        .filter(d -> HostDevices.normalizeOrSelf(d.storage()).equals(normal)).findFirst();
                 if (used.isPresent()) {
                     problem = "    ERROR: already used by " + used.get().diskName(); // INVENTED
                 } else if (host.storageItem(t.uri()).isEmpty()) {
-                    problem = "    ERROR: cannot open '" + p.mappedDevice() + "': No such device"; // INVENTED
+                    problem = "    ERROR: cannot open '" + HostDevices.mappedDevice(p) + "': No such device"; // INVENTED
                 }
             }
             if (problem == null) {
@@ -194,9 +197,9 @@ final class MoveOperation {
         // 4. duplicates
         out.heading("Verifying there are no duplicates in the input URIs:");
         Set<String> seen = new HashSet<>();
-        for (HostUris.ParsedUri p : parsed) {
+        for (StorageUri p : parsed) {
             if (!seen.add(p.normalized())) {
-                throw fail("  ERROR: '" + p.original() + "' is given more than once"); // INVENTED
+                throw fail("  ERROR: '" + p.text() + "' is given more than once"); // INVENTED
             }
         }
         out.verbose("  OK");
@@ -208,11 +211,11 @@ final class MoveOperation {
         } else {
             List<String> inUse = new ArrayList<>();
             synchronized (host.lock()) {
-                for (HostUris.ParsedUri p : parsed) {
-                    StorageItem item = host.storageItem(p.original()).orElseThrow();
+                for (StorageUri p : parsed) {
+                    StorageItem item = host.storageItem(p.text()).orElseThrow();
                     if (item.inUseByPool() != null) {
                         // zpool create's in-use text (libdiskmgt, solaris-formats.md §1.2), zpool(8) for 11.4
-                        inUse.add("    " + p.mappedDevice() + "s0 is part of exported or potentially active ZFS pool "
+                        inUse.add("    " + item.mappedDevice() + "s0 is part of exported or potentially active ZFS pool "
                                 + item.inUseByPool() + ". Please see zpool(8).");
                     }
                 }
@@ -393,13 +396,19 @@ final class MoveOperation {
         int linesUntilStep = nextStep();
         int stallLeft = faults.stallSeconds();
         Duration poll = Duration.ofSeconds(settings.pollSeconds());
+        // Lines are due on a fixed schedule from the start (not "2 s after the last line was
+        // written"): otherwise the time spent writing each line adds up, and at a high time scale
+        // the move falls behind its own clock (see the capacity section of docs/benchmarks.md).
+        Instant due = start;
         if (settings.startDelaySeconds() > 0) {
-            pause(Duration.ofSeconds(settings.startDelaySeconds()));
+            due = due.plusSeconds(settings.startDelaySeconds());
+            pauseUntil(due);
             elapsedMillis += settings.startDelaySeconds() * 1000L;
             done += (long) (settings.bytesPerSecond() * factor * settings.startDelaySeconds());
         }
         while (true) {
-            pause(poll);
+            due = due.plus(poll);
+            pauseUntil(due);
             elapsedMillis += poll.toMillis();
             factor += (random.nextDouble() * 2 - 1) * jitter * 0.35;
             factor = Math.max(1 - jitter, Math.min(1 + jitter, factor));
@@ -550,13 +559,13 @@ final class MoveOperation {
 
     private static String mapped(String uri) {
         try {
-            return HostUris.parse(uri).mappedDevice();
-        } catch (HostUris.InvalidUriException e) {
+            return HostDevices.mappedDevice(StorageUris.parse(uri));
+        } catch (InvalidStorageUriException e) {
             return "-";
         }
     }
 
-    private void assignIds(List<KzDevice> persistent, List<HostUris.ParsedUri> parsed) throws MoveFailure {
+    private void assignIds(List<KzDevice> persistent, List<StorageUri> parsed) throws MoveFailure {
         Set<Integer> used = new HashSet<>();
         for (KzDevice d : persistent) {
             if (d.id() != null) {
@@ -589,9 +598,9 @@ final class MoveOperation {
                 }
                 id = next++;
             }
-            HostUris.ParsedUri p = parsed.get(i);
-            StorageItem item = host.storageItem(p.original()).orElseThrow();
-            newDisks.add(new NewDisk(t.uri(), p.mappedDevice(), id, item.sizeBytes(), item.healthy()));
+            StorageUri p = parsed.get(i);
+            StorageItem item = host.storageItem(p.text()).orElseThrow();
+            newDisks.add(new NewDisk(t.uri(), item.mappedDevice(), id, item.sizeBytes(), item.healthy()));
         }
     }
 
@@ -611,13 +620,17 @@ final class MoveOperation {
 
     private static boolean sameDevice(KzDevice a, KzDevice b) {
         return java.util.Objects.equals(a.id(), b.id())
-                && HostUris.normalizeOrSelf(a.storage()).equals(HostUris.normalizeOrSelf(b.storage()))
+                && HostDevices.normalizeOrSelf(a.storage()).equals(HostDevices.normalizeOrSelf(b.storage()))
                 && java.util.Objects.equals(a.bootPriority(), b.bootPriority());
     }
 
     /** Sleeps in simulated time; a catchable signal aborts the move unless it is past the point of no return. */
     private void pause(Duration d) throws SignalAbort, InterruptedException {
-        Instant until = inv.clock().now().plus(d);
+        pauseUntil(inv.clock().now().plus(d));
+    }
+
+    /** As {@link #pause(Duration)}, up to a point in simulated time (nothing if it has passed). */
+    private void pauseUntil(Instant until) throws SignalAbort, InterruptedException {
         for (Signal s = sleepUntil(until); s != null; s = sleepUntil(until)) {
             if (!pastPointOfNoReturn) {
                 throw new SignalAbort(s);

@@ -1,18 +1,22 @@
 package org.kzmove.sim.host;
 
+import org.kzmove.solaris.storage.StorageUri;
+
 /**
  * A piece of storage that exists on the host (a LUN, a ZFS volume, a file). Mutable fields are volatile; changes happen under the host lock.
  */
 public final class StorageItem {
     private final String uri;
-    private final HostUris.ParsedUri parsed;
+    private final StorageUri parsed;
+    private final String mappedDevice;
     private final long sizeBytes;
     private volatile String inUseByPool;
     private volatile boolean healthy;
 
-    StorageItem(HostUris.ParsedUri parsed, long sizeBytes, String inUseByPool, boolean healthy) {
-        this.uri = parsed.original();
+    StorageItem(StorageUri parsed, long sizeBytes, String inUseByPool, boolean healthy) {
+        this.uri = parsed.text();
         this.parsed = parsed;
+        this.mappedDevice = HostDevices.mappedDevice(parsed);
         this.sizeBytes = sizeBytes;
         this.inUseByPool = inUseByPool;
         this.healthy = healthy;
@@ -22,8 +26,13 @@ public final class StorageItem {
         return uri;
     }
 
-    public HostUris.ParsedUri parsed() {
+    public StorageUri parsed() {
         return parsed;
+    }
+
+    /** The device the storage shows up as on the host ({@code /dev/dsk/c0t...d0}, {@code /dev/zvol/dsk/...}). */
+    public String mappedDevice() {
+        return mappedDevice;
     }
 
     public long sizeBytes() {

@@ -1,5 +1,7 @@
 package org.kzmove.sim.host;
 
+import org.kzmove.solaris.storage.StorageUris;
+import org.kzmove.solaris.storage.InvalidStorageUriException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,10 +67,10 @@ final class SuriadmCommand implements SimCommand {
             return usage(inv);
         }
         try {
-            printProperties(inv, HostUris.parse(operands.get(0)).properties(), noHeader, fields);
+            printProperties(inv, StorageUris.parse(operands.get(0)).properties(), noHeader, fields);
             return 0;
-        } catch (HostUris.InvalidUriException e) {
-            inv.stderr().println("suriadm: " + operands.get(0) + ": " + e.getMessage()); // INVENTED wording
+        } catch (InvalidStorageUriException e) {
+            inv.stderr().println("suriadm: " + operands.get(0) + ": " + e.reason()); // INVENTED wording
             return 1;
         }
     }
@@ -78,10 +80,10 @@ final class SuriadmCommand implements SimCommand {
             return usage(inv);
         }
         try {
-            inv.stdout().println(HostUris.parse(operands.get(0)).normalized());
+            inv.stdout().println(StorageUris.parse(operands.get(0)).normalized());
             return 0;
-        } catch (HostUris.InvalidUriException e) {
-            inv.stderr().println("suriadm: " + operands.get(0) + ": " + e.getMessage()); // INVENTED wording
+        } catch (InvalidStorageUriException e) {
+            inv.stderr().println("suriadm: " + operands.get(0) + ": " + e.reason()); // INVENTED wording
             return 1;
         }
     }
@@ -94,7 +96,7 @@ final class SuriadmCommand implements SimCommand {
             String lun = prop.substring("luname=".length()).toLowerCase(Locale.ROOT);
             Optional<StorageItem> item = host.storage().stream()
                     .filter(s -> lun.equals(s.parsed().properties().getOrDefault("luname", "").toLowerCase(Locale.ROOT)))
-                    .filter(s -> type == null || s.parsed().type().equals(type)).findFirst();
+                    .filter(s -> type == null || s.parsed().type().word().equals(type)).findFirst();
             if (item.isEmpty()) {
                 inv.stderr().println("suriadm: no URI found for luname " + lun); // INVENTED
                 return 1;
@@ -108,8 +110,8 @@ final class SuriadmCommand implements SimCommand {
         }
         String dev = device.replaceFirst("s\\d+$", "");
         List<StorageItem> matches = host.storage().stream()
-                .filter(s -> s.parsed().mappedDevice().equals(dev) || s.parsed().mappedDevice().equals(device))
-                .filter(s -> type == null || s.parsed().type().equals(type)).toList();
+                .filter(s -> s.mappedDevice().equals(dev) || s.mappedDevice().equals(device))
+                .filter(s -> type == null || s.parsed().type().word().equals(type)).toList();
         if (matches.isEmpty()) {
             if (type == null || type.equals("dev")) {
                 if (device.startsWith("/dev/")) {
@@ -139,8 +141,8 @@ final class SuriadmCommand implements SimCommand {
         // INVENTED: the real lookup-mapping output is not known; PROPERTY/VALUE rows as parse prints them
         Map<String, String> props = new java.util.LinkedHashMap<>();
         props.put("uri", item.get().uri());
-        props.put("uri-type", item.get().parsed().type());
-        props.put("mapped-dev", item.get().parsed().mappedDevice());
+        props.put("uri-type", item.get().parsed().type().word());
+        props.put("mapped-dev", item.get().mappedDevice());
         printProperties(inv, props, noHeader, fields);
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.kzmove.sim.host;
 
+import org.kzmove.solaris.storage.StorageUris;
+import org.kzmove.solaris.storage.InvalidStorageUriException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,8 +79,8 @@ final class ZfsCommand implements SimCommand {
         }
         String uri = "dev:" + ZVOL_PREFIX + name;
         try {
-            HostUris.parse(uri);
-        } catch (HostUris.InvalidUriException e) {
+            StorageUris.parse(uri);
+        } catch (InvalidStorageUriException e) {
             inv.stderr().println("cannot create '" + name + "': invalid character in dataset name");
             return 1;
         }
@@ -101,8 +103,8 @@ final class ZfsCommand implements SimCommand {
         }
         List<String[]> rows = new ArrayList<>();
         for (StorageItem s : host.storage()) {
-            String path = s.parsed().mappedDevice();
-            if (s.parsed().type().equals("dev") && path.startsWith(ZVOL_PREFIX)) {
+            String path = s.mappedDevice();
+            if (s.parsed().type().word().equals("dev") && path.startsWith(ZVOL_PREFIX)) {
                 long used = s.sizeBytes() + s.sizeBytes() / 32; // INVENTED: refreservation overhead
                 String refer = host.zoneUsing(s.uri()).isPresent() ? SolarisSize.format(s.sizeBytes() / 3) : "16K";
                 rows.add(new String[] {path.substring(ZVOL_PREFIX.length()), SolarisSize.format(used), "412G", refer, "-"});

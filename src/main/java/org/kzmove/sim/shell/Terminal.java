@@ -69,9 +69,13 @@ public final class Terminal {
         return out;
     }
 
-    /** Echo of ^C followed by a newline, as a terminal with echoctl shows an interrupt. */
+    /**
+     * The tty driver's echo of an interrupt (echoctl): {@code ^C} and no newline, so what the
+     * interrupted program prints next continues the line, as in the real transcript
+     * ({@code ^CSignal SIGINT caught.}).
+     */
     public void echoInterrupt() {
-        out.writeRaw("^C\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.writeRaw("^C".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The result of {@link #readLine(String)}: a line, an interrupted line, or end of input. */
@@ -101,7 +105,8 @@ public final class Terminal {
                     return new Line(line.toString(StandardCharsets.UTF_8), false, false);
                 }
                 case INTR -> {
-                    echoInterrupt();
+                    // at the prompt the shell itself ends the abandoned line before prompting again
+                    out.writeRaw("^C\r\n".getBytes(StandardCharsets.US_ASCII));
                     return new Line("", true, false);
                 }
                 case EOT -> {

@@ -60,4 +60,28 @@ class ManualClockTest {
         // 60 simulated seconds at 10000x is 6 ms of real time; allow a loaded CI machine plenty.
         assertThat(realMillis).isLessThan(5_000);
     }
+
+    @Test
+    void advanceToNextWakeupKeepsALoopingSleeperInExactSimulatedTime() throws Exception {
+        // A driver that advanced a fixed step whenever a sleeper existed raced ahead of a thread
+        // that was woken but had not yet run: 100 two-second sleeps then took far more than 200 s.
+        ManualClock clock = new ManualClock(T0);
+        CompletableFuture<Instant> done = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (int i = 0; i < 100; i++) {
+                    clock.sleep(Duration.ofSeconds(2));
+                }
+                return clock.now();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!done.isDone() && System.nanoTime() < deadline) {
+            clock.advanceToNextWakeup(Duration.ofMillis(5));
+        }
+        assertThat(done.get(1, TimeUnit.SECONDS)).isEqualTo(T0.plusSeconds(200));
+        assertThat(clock.advanceToNextWakeup(Duration.ofMillis(1))).as("nobody sleeps").isFalse();
+        assertThat(clock.now()).isEqualTo(T0.plusSeconds(200));
+    }
 }

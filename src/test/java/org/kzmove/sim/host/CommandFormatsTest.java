@@ -123,9 +123,9 @@ class CommandFormatsTest {
             lu:initiator.naa.2100001d38089fb0,target.naa.2100001d38089fb0,luname.naa.5000c5000288fa25 | lu:initiator.naa.2100001d38089fb0,target.naa.2100001d38089fb0,luname.naa.5000c5000288fa25 | /dev/dsk/c0t5000C5000288FA25d0
             """)
     void urisAreNormalisedAndMapped(String uri, String normal, String device) throws Exception {
-        HostUris.ParsedUri p = HostUris.parse(uri);
+        org.kzmove.solaris.storage.StorageUri p = org.kzmove.solaris.storage.StorageUris.parse(uri);
         assertThat(p.normalized()).isEqualTo(normal);
-        assertThat(p.mappedDevice()).isEqualTo(device);
+        assertThat(HostDevices.mappedDevice(p)).isEqualTo(device);
     }
 
     @ParameterizedTest
@@ -139,6 +139,7 @@ class CommandFormatsTest {
             nodelimiter
             """)
     void invalidUrisAreRefused(String uri) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostUris.parse(uri)).isInstanceOf(HostUris.InvalidUriException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.kzmove.solaris.storage.StorageUris.parse(uri))
+                .isInstanceOf(org.kzmove.solaris.storage.InvalidStorageUriException.class);
     }
 }

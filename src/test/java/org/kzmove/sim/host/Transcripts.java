@@ -12,7 +12,7 @@ import java.util.List;
  * run comparable with them: names, URIs, devices, numbers and the log stamp are replaced by
  * placeholders, and runs of progress or countdown lines collapse to one.
  */
-final class Transcripts {
+public final class Transcripts {
     private Transcripts() {
     }
 
@@ -20,7 +20,7 @@ final class Transcripts {
      * A real transcript without the {@code root# zoneadm ...} command line (and its continuations)
      * above it, and without the blog's {@code ...} elision lines.
      */
-    static String real(String name) {
+    public static String real(String name) {
         String text;
         try (InputStream in = Transcripts.class.getResourceAsStream("/transcripts/" + name)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -47,7 +47,7 @@ final class Transcripts {
         }
     }
 
-    static List<String> normalize(String text) {
+    public static List<String> normalize(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             if (line.startsWith("^C")) {
@@ -77,7 +77,7 @@ final class Transcripts {
     }
 
     /** The lines of a text from the first line equal to {@code first} on. */
-    static String from(String text, String first) {
+    public static String from(String text, String first) {
         int i = text.indexOf(first + "\n");
         if (i < 0) {
             throw new IllegalArgumentException("no line '" + first + "' in:\n" + text);

@@ -70,7 +70,7 @@ class ZoneadmRefusalsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            bogus:thing                                                     | ERROR: invalid storage URI: unsupported URI type 'bogus'
+            bogus:thing                                                     | ERROR: invalid storage URI: unsupported scheme 'bogus' (expected dev:, lu:, iscsi://, nfs:// or file://)
             iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25F0EFFFF   | ERROR: cannot open '/dev/dsk/c0t600144F0DBF8AF1900005FD25F0EFFFFd0': No such device
             ISCSI://MYSTORAGE:3260/LUNAME.NAA.600144F0DBF8AF1900005FD25E490003 | ERROR: already used by c1d1
             """)

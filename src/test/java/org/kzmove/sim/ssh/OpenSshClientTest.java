@@ -90,7 +90,7 @@ class OpenSshClientTest {
             in.flush();
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
             Await.until("output", () -> out.contains("after=3"));
-            assertThat(out.text()).contains("^C\r\nwaiter got SIGINT\r\nafter=3\r\n");
+            assertThat(out.text()).contains("^Cwaiter got SIGINT\r\nafter=3\r\n");
             assertThat(p.exitValue()).isZero();
         } finally {
             p.destroy();
