@@ -40,7 +40,7 @@ final class IostatCommand implements SimCommand {
                 continue;
             }
             long bytes = item.get().sizeBytes();
-            String name = shortName(item.get().parsed().mappedDevice());
+            String name = shortName(HostDevices.mappedDevice(item.get().parsed()));
             inv.stdout().println(name + "          Soft Errors: 0 Hard Errors: 0 Transport Errors: 0");
             inv.stdout().println("Vendor: SUN      Product: ZFS Storage 7420 Revision: 1.0  Serial No:  ");
             inv.stdout().println(String.format(Locale.ROOT, "Size: %.2fGB <%d bytes>", bytes / 1e9, bytes));
