@@ -141,11 +141,22 @@ final class MoveCommand implements Subcommand {
     int follow(MoveJob job, ProgressPrinter printer, HostArguments host, CliIo io) {
         CompletableFuture<Integer> detached = new CompletableFuture<>();
         AtomicInteger presses = new AtomicInteger();
+        CompletableFuture<Void> cancelSent = new CompletableFuture<>();
         interrupts.install(() -> {
             if (presses.incrementAndGet() >= 2) {
-                printer.message("Stopped following. The move goes on on the host: kzmove attach " + host.display + " "
-                        + job.id().value());
-                detached.complete(DETACHED);
+                // The first Ctrl-C's cancel must reach the host before this connection closes.
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        cancelSent.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                        printer.message("The cancel may not have reached the host: " + e.getMessage());
+                    }
+                    printer.message("Stopped following. The move goes on on the host: kzmove attach " + host.display
+                            + " " + job.id().value());
+                    detached.complete(DETACHED);
+                });
                 return;
             }
             // Not on the signal thread: cancelling is a remote command.
@@ -155,6 +166,8 @@ final class MoveCommand implements Subcommand {
                     printer.message(c.message());
                 } catch (RemoteException e) {
                     printer.message("Could not send the cancel: " + e.getMessage());
+                } finally {
+                    cancelSent.complete(null);
                 }
             });
         });

@@ -1,0 +1,221 @@
+package org.kzmove.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kzmove.app.KzmovePaths;
+import org.kzmove.sim.SimulatedHost;
+import org.kzmove.sim.audit.CommandAudit;
+import org.kzmove.sim.clock.ScaledClock;
+import org.kzmove.sim.ssh.AuthorizedKeys;
+import org.kzmove.sim.ssh.HostKeys;
+
+/**
+ * {@code kzmove move|jobs|attach} in-process against a simulated host over real SSH. Ctrl-C is
+ * pressed through a test {@link InterruptSource}; everything waits on the printed output, never on
+ * time.
+ */
+class MoveCommandsTest {
+    private static final String FREE_20G = "iscsi://mystorage/luname.naa.600144F0DBF8AF1900005FD25F0E0006";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+    private SimulatedHost host;
+    private final CommandAudit audit = new CommandAudit();
+    private Path key;
+    private KzmovePaths paths;
+    private final PressableInterrupts interrupts = new PressableInterrupts();
+
+    @BeforeEach
+    void start() throws Exception {
+        key = dir.resolve("id_ed25519");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as("ssh-keygen").isTrue();
+        // 20 simulated seconds per second: the 3.5G pool of mykz resilvers in about 5 s, time to press Ctrl-C.
+        host = SimulatedHost.start(new SimulatedHost.Options()
+                .scenario(Path.of("src/test/resources/scenarios/test-host.json")).port(0).hostKey(HostKeys.generate())
+                .clock(new ScaledClock(Instant.parse("2026-01-15T10:00:00Z"), 20))
+                .authorizedKeys(AuthorizedKeys.fromFile(Path.of(key + ".pub"))).audit(audit));
+        paths = new KzmovePaths(dir.resolve("config"), dir.resolve("data"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        host.close();
+    }
+
+    private Main main() {
+        return new Main(List.of(new MoveCommand(() -> paths, interrupts), new JobsCommand(() -> paths),
+                new AttachCommand(() -> paths, interrupts)));
+    }
+
+    private List<String> connection() {
+        return List.of("-i", key.toString(), "--known-hosts", dir.resolve("known_hosts").toString(),
+                "--accept-new-host-key", "--privilege", "pfexec");
+    }
+
+    private String address() {
+        return "kzadmin@127.0.0.1:" + host.port();
+    }
+
+    private CompletableFuture<Integer> runAsync(WatchedOutput out, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(connection());
+        PrintStream ps = new PrintStream(out, true, UTF_8);
+        return CompletableFuture.supplyAsync(() -> main().run(all, new CliIo(new ByteArrayInputStream(new byte[0]), ps, ps)));
+    }
+
+    @Test
+    void moveSucceedsVerifiesAndReportsJsonEventsThenJobsAndAttachKnowIt() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        int status = runAsync(out, "move", address(), "mykz", "-p", FREE_20G, "--json").get(60, TimeUnit.SECONDS);
+        assertThat(status).as(out.text()).isZero();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : out.text().split("\n")) {
+            if (line.startsWith("{")) {
+                events.add(new ObjectMapper().readTree(line));
+            }
+        }
+        assertThat(events).anySatisfy(e -> assertThat(e.path("phase").asText()).isEqualTo("RESILVERING"));
+        assertThat(events).anySatisfy(e -> assertThat(e.path("type").asText()).isEqualTo("progress"));
+        JsonNode finished = events.get(events.size() - 1);
+        assertThat(finished.path("type").asText()).isEqualTo("finished");
+        assertThat(finished.path("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(finished.path("verified").asBoolean()).isTrue();
+        String job = finished.path("job").asText();
+
+        WatchedOutput jobs = new WatchedOutput();
+        assertThat(runAsync(jobs, "jobs", address()).get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(jobs.text()).contains(job).contains("mykz").contains("SUCCEEDED");
+
+        WatchedOutput attach = new WatchedOutput();
+        assertThat(runAsync(attach, "attach", address(), job).get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(attach.text()).contains("already ended: SUCCEEDED");
+    }
+
+    @Test
+    void ctrlCCancelsTheMoveAndWaitsForTheRollbackToTheOriginalDisk() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        CompletableFuture<Integer> status = runAsync(out, "move", address(), "mykz", "-p", FREE_20G);
+        out.awaitContains("resilvered at", WAIT);
+        interrupts.press();
+        assertThat(status.get(60, TimeUnit.SECONDS)).as(out.text()).isEqualTo(3);
+        assertThat(out.text()).contains("Signal SIGINT caught.").contains("Clean-up successful.")
+                .contains("Outcome: cancelled and rolled back")
+                .contains("bootable disks now: dev:/dev/zvol/dsk/rpool/VARSHARE/zones/mykz/disk0");
+    }
+
+    @Test
+    void aSecondCtrlCLeavesTheMoveRunningAndAttachFollowsItToItsEnd() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        CompletableFuture<Integer> status = runAsync(out, "move", address(), "mykz", "-p", FREE_20G);
+        out.awaitContains("resilvered at", WAIT);
+        interrupts.press();
+        interrupts.press();
+        assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(MoveCommand.DETACHED);
+        String text = out.text();
+        assertThat(text).contains("Stopped following. The move goes on on the host: kzmove attach");
+        String job = text.substring(text.indexOf("Started job ") + 12).split(" ")[0];
+
+        WatchedOutput attach = new WatchedOutput();
+        assertThat(runAsync(attach, "attach", address(), job).get(60, TimeUnit.SECONDS)).as(attach.text()).isEqualTo(3);
+        assertThat(attach.text()).contains("Outcome: cancelled and rolled back");
+    }
+
+    @Test
+    void preCheckErrorsStartNothing() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        // kzoff is installed, not running: zoneadm move would refuse it.
+        int status = runAsync(out, "move", address(), "kzoff", "-p", FREE_20G).get(60, TimeUnit.SECONDS);
+        assertThat(status).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.text()).contains("ZONE_NOT_RUNNING");
+        assertThat(audit.records()).noneSatisfy(r -> assertThat(r.text()).contains(" move "));
+    }
+
+    @Test
+    void hostileInputIsRefusedBeforeAnythingIsSent() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        assertThat(runAsync(out, "move", address(), "mykz;reboot", "-p", FREE_20G).get(30, TimeUnit.SECONDS))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(runAsync(out, "move", address(), "mykz", "-p", "dev:/dev/zvol/dsk/x$(reboot)")
+                .get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.USAGE);
+        assertThat(runAsync(out, "attach", address(), "../../etc/passwd").get(30, TimeUnit.SECONDS))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(audit.records()).isEmpty();
+    }
+
+    /** Ctrl-C pressed by the test. */
+    private static final class PressableInterrupts implements InterruptSource {
+        private volatile Runnable handler;
+
+        @Override
+        public synchronized void install(Runnable h) {
+            handler = h;
+            notifyAll();
+        }
+
+        @Override
+        public void restore() {
+            handler = null;
+        }
+
+        synchronized void press() throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (handler == null && System.nanoTime() < deadline) {
+                wait(1000);
+            }
+            handler.run();
+        }
+    }
+
+    /** Output that a test can wait on: notifies on every write. */
+    private static final class WatchedOutput extends OutputStream {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            buffer.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            buffer.write(b, off, len);
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return buffer.toString(UTF_8);
+        }
+
+        synchronized void awaitContains(String needle, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!text().contains(needle)) {
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("waiting for '%s' in:%n%s", needle, text()).isPositive();
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+}
