@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import org.kzmove.testsupport.Conditions;
 import java.util.function.Predicate;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -166,19 +168,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(2); // polling interval of the condition, not a synchronisation delay
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Conditions.await(what, condition, WAIT);
     }
 
     @Override

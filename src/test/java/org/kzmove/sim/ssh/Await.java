@@ -3,6 +3,8 @@ package org.kzmove.sim.ssh;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.kzmove.testsupport.Conditions;
+
 /** Waits for a condition with a deadline: the tests' only way to wait (never a bare sleep). */
 final class Await {
     static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -15,17 +17,6 @@ final class Await {
     }
 
     static void until(String what, BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(5); // polling interval of the condition, not a synchronisation delay
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + what, e);
-            }
-        }
+        Conditions.await(what, condition, timeout);
     }
 }
