@@ -74,29 +74,11 @@ final class CheckCommand implements Subcommand {
         HostArguments host;
         MoveRequest request;
         try {
-            List<String> rest = new ArrayList<>();
-            List<MoveTarget> targets = new ArrayList<>();
-            boolean force = readTargets(args, rest, targets);
-            Options o = HostArguments.parse(rest, Set.of(), Set.of());
-            if (o.positional().size() != 2) {
-                throw new Options.UsageException("expected HOST and ZONE");
-            }
-            if (targets.isEmpty()) {
-                throw new Options.UsageException("give at least one target with -p URI");
-            }
-            request = new MoveRequest(o.positional().get(1), targets, force);
-            org.kzmove.solaris.zone.ZoneName.validate(request.zone());
-            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
-        } catch (Options.UsageException e) {
-            io.err().println("kzmove check: " + e.getMessage());
-            io.err().println("Try 'kzmove check --help'.");
-            return ExitCodes.USAGE;
-        } catch (InvalidValueException e) {
-            io.err().println("kzmove check: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            io.err().println("kzmove check: " + e.getMessage());
-            return ExitCodes.ERROR;
+            MoveInvocation m = MoveInvocation.parse(args, paths.get());
+            host = m.host();
+            request = m.request();
+        } catch (Options.UsageException | InvalidValueException | IOException e) {
+            return MoveInvocation.refuse("check", e, io);
         }
         try (SshConnection c = host.connect()) {
             PrecheckReport report = new PrecheckService(host.privilege).check(host.display, HostArguments.shell(c), request);

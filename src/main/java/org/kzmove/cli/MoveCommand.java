@@ -83,29 +83,12 @@ final class MoveCommand implements Subcommand {
         HostArguments host;
         MoveRequest request;
         try {
-            List<String> rest = new ArrayList<>();
-            List<MoveTarget> targets = new ArrayList<>();
-            boolean force = CheckCommand.readTargets(args, rest, targets);
-            Options o = HostArguments.parse(rest, Set.of(), Set.of());
-            if (o.positional().size() != 2) {
-                throw new Options.UsageException("expected HOST and ZONE");
-            }
-            if (targets.isEmpty()) {
-                throw new Options.UsageException("give at least one target with -p URI");
-            }
-            ZoneName.validate(o.positional().get(1));
-            request = new MoveRequest(o.positional().get(1), targets, force).validated();
-            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
-        } catch (Options.UsageException e) {
-            io.err().println("kzmove move: " + e.getMessage());
-            io.err().println("Try 'kzmove move --help'.");
-            return ExitCodes.USAGE;
-        } catch (InvalidValueException e) {
-            io.err().println("kzmove move: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            io.err().println("kzmove move: " + e.getMessage());
-            return ExitCodes.ERROR;
+            MoveInvocation m = MoveInvocation.parse(args, paths.get());
+            host = m.host();
+            // Unlike check, which reports them as findings, a move refuses duplicates outright.
+            request = m.request().validated();
+        } catch (Options.UsageException | InvalidValueException | IOException e) {
+            return MoveInvocation.refuse("move", e, io);
         }
         ProgressPrinter.Mode mode = host.json ? ProgressPrinter.Mode.JSON
                 : System.console() != null ? ProgressPrinter.Mode.TERMINAL : ProgressPrinter.Mode.PLAIN;
