@@ -1,9 +1,7 @@
 package org.kzmove.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +9,6 @@ import java.util.function.Supplier;
 
 import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.MoveRequest;
-import org.kzmove.migration.MoveTarget;
 import org.kzmove.migration.engine.CancelResult;
 import org.kzmove.migration.engine.MoveJob;
 import org.kzmove.migration.engine.MoveResult;
@@ -19,7 +16,6 @@ import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.migration.precheck.PrecheckService;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.solaris.InvalidValueException;
-import org.kzmove.solaris.zone.ZoneName;
 import org.tinylog.Logger;
 
 /**
