@@ -73,6 +73,7 @@ final class ProgressPrinter implements MoveListener {
             m.put("type", "progress");
             m.put("phase", s.phase().name());
             m.put("percent", s.percent());
+            m.put("bytesPercent", s.bytesPercent());
             m.put("resilveredBytes", s.resilveredBytes());
             m.put("rateBytesPerSecond", s.rateBytesPerSecond());
             m.put("zoneadmEtaSeconds", s.zoneadmEtaSeconds());
@@ -83,18 +84,18 @@ final class ProgressPrinter implements MoveListener {
             emit(m);
             return;
         }
-        if (s.resilveredBytes() == 0 && s.rateBytesPerSecond() == 0) {
-            return; // nothing resilvered yet: a bar at 0 says nothing the phase line does not
+        if (s.phase() != MovePhase.RESILVERING || (s.resilveredBytes() == 0 && s.rateBytesPerSecond() == 0)) {
+            return; // a bar only while data moves: before, at 0, or after, it says nothing the phase line does not
         }
         String text = describe(s);
         if (mode == Mode.TERMINAL) {
             int width = 30;
-            int filled = (int) Math.round(Math.max(0, Math.min(100, s.percent())) * width / 100);
+            int filled = (int) Math.round(Math.max(0, Math.min(100, s.displayPercent())) * width / 100);
             out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "    ");
             out.flush();
             barShown = true;
         } else {
-            int decile = (int) (s.percent() / 10);
+            int decile = (int) (s.displayPercent() / 10);
             if (decile != lastDecile) {
                 lastDecile = decile;
                 out.println("  " + text);
@@ -104,7 +105,10 @@ final class ProgressPrinter implements MoveListener {
 
     static String describe(ProgressSnapshot s) {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%5.1f%%  %s resilvered at %s/s",
-                s.percent(), SolarisSize.format(s.resilveredBytes()), SolarisSize.format(s.rateBytesPerSecond())));
+                s.displayPercent(), SolarisSize.format(s.resilveredBytes()), SolarisSize.format(s.rateBytesPerSecond())));
+        if (s.bytesPercent() != null) {
+            sb.append(String.format(java.util.Locale.ROOT, " (zoneadm: %.2f%%)", s.percent()));
+        }
         if (s.zoneadmEtaSeconds() != null) {
             sb.append("  zoneadm ETA ").append(SolarisDuration.format(s.zoneadmEtaSeconds()));
         }

@@ -352,7 +352,8 @@ public final class MoveJob {
                 est.map(EtaEstimator.Estimate::seconds).orElse(null),
                 est.map(EtaEstimator.Estimate::lowSeconds).orElse(null),
                 est.map(EtaEstimator.Estimate::highSeconds).orElse(null),
-                !ended && restorable(phase));
+                !ended && restorable(phase),
+                eta.percentTimes100().isPresent() ? eta.percentTimes100().getAsLong() / 100.0 : null);
     }
 
     /** {@code ps -o pid,args -p PID}: gone when ps finds nothing. A failure to ask is not a verdict. */

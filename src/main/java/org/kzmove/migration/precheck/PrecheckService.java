@@ -376,7 +376,7 @@ public final class PrecheckService {
             String uri = t.uri().text();
             if (!parts.get(0).succeeded()) {
                 findings.add(Finding.error(FindingCode.URI_UNKNOWN_TO_HOST, uri, "The host does not know storage URI " + uri
-                        + " (suriadm: " + firstLine(parts.get(0).output()) + ").",
+                        + " (" + firstLine(parts.get(0).output()) + ").",
                         "Check the URI for typos and that the LUN is presented to this host (suriadm lookup-mapping)."));
                 return;
             }
