@@ -14,8 +14,8 @@ import org.kzmove.migration.MoveTarget;
 import org.kzmove.migration.precheck.Finding;
 import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.migration.precheck.PrecheckService;
+import org.kzmove.inventory.RemoteShell;
 import org.kzmove.remote.RemoteException;
-import org.kzmove.remote.ssh.SshConnection;
 import org.kzmove.solaris.InvalidValueException;
 import org.kzmove.solaris.storage.StorageUris;
 
@@ -78,8 +78,10 @@ final class CheckCommand implements Subcommand {
         } catch (Options.UsageException | InvalidValueException | IOException e) {
             return MoveInvocation.refuse("check", e, io);
         }
-        try (SshConnection c = host.connect()) {
-            PrecheckReport report = new PrecheckService(host.privilege).check(host.display, HostArguments.shell(c), request);
+        // Through the host session, so every command lands in kzmove's audit log.
+        try (EngineFactory hostSide = new EngineFactory(host, paths.get())) {
+            RemoteShell shell = script -> hostSide.session.query(script, java.time.Duration.ofMinutes(5));
+            PrecheckReport report = new PrecheckService(host.privilege).check(host.display, shell, request);
             if (host.json) {
                 io.out().println(json.writeValueAsString(toJson(report, request)));
             } else {
@@ -93,7 +95,7 @@ final class CheckCommand implements Subcommand {
             io.err().println("kzmove check: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            io.err().println("kzmove check: cannot write the output: " + e.getMessage());
+            io.err().println("kzmove check: " + e.getMessage());
             return ExitCodes.ERROR;
         }
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kzmove.app.KzmovePaths;
-import org.kzmove.inventory.RemoteShell;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.profile.HostProfile;
@@ -152,10 +151,6 @@ final class HostArguments {
 
     SshConnection connect() throws RemoteException {
         return SshConnection.open(target, auths, verifier, SshConnection.Timeouts.DEFAULT);
-    }
-
-    static RemoteShell shell(SshConnection connection) {
-        return script -> connection.run(script.line());
     }
 
     /** Reads the shared options plus {@code extraValue}/{@code extraFlags} of one command. */

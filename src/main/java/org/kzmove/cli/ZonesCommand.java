@@ -14,8 +14,8 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.inventory.InventoryService;
 import org.kzmove.inventory.ZoneInventory;
+import org.kzmove.inventory.RemoteShell;
 import org.kzmove.remote.RemoteException;
-import org.kzmove.remote.ssh.SshConnection;
 import org.kzmove.solaris.InvalidValueException;
 import org.kzmove.solaris.pool.Pool;
 import org.kzmove.solaris.pool.PoolUsage;
@@ -75,8 +75,10 @@ final class ZonesCommand implements Subcommand {
             io.err().println("kzmove zones: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        try (SshConnection c = host.connect()) {
-            HostInventory inventory = new InventoryService(host.privilege).load(host.display, HostArguments.shell(c));
+        // Through the host session, so every command lands in kzmove's audit log.
+        try (EngineFactory hostSide = new EngineFactory(host, paths.get())) {
+            RemoteShell shell = script -> hostSide.session.query(script, java.time.Duration.ofMinutes(5));
+            HostInventory inventory = new InventoryService(host.privilege).load(host.display, shell);
             if (host.json) {
                 io.out().println(json.writeValueAsString(toJson(inventory)));
             } else {
@@ -87,7 +89,7 @@ final class ZonesCommand implements Subcommand {
             io.err().println("kzmove zones: " + e.getMessage());
             return ExitCodes.ERROR;
         } catch (IOException e) {
-            io.err().println("kzmove zones: cannot write the output: " + e.getMessage());
+            io.err().println("kzmove zones: " + e.getMessage());
             return ExitCodes.ERROR;
         }
     }

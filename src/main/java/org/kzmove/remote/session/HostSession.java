@@ -61,6 +61,8 @@ public final class HostSession implements AutoCloseable {
     private final Clock clock;
     private SshConnection connection;
     private boolean closed;
+    /** Backoff is for getting back a host that was reached; a host never reached fails at once. */
+    private boolean everConnected;
 
     public HostSession(SshTarget target, Connector connector, Backoff backoff, Pause pause, RemoteCommandAudit audit,
             Clock clock) {
@@ -153,7 +155,8 @@ public final class HostSession implements AutoCloseable {
             connection = null;
         }
         RemoteException last = null;
-        for (int attempt = 0; attempt < backoff.attempts(); attempt++) {
+        int attempts = everConnected ? backoff.attempts() : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
                 try {
                     pause.pause(backoff.delay(attempt - 1));
@@ -164,13 +167,14 @@ public final class HostSession implements AutoCloseable {
             }
             try {
                 connection = connector.open();
+                everConnected = true;
                 if (attempt > 0) {
                     Logger.info("Reconnected to {} after {} attempt(s)", target.display(), attempt + 1);
                 }
                 return connection;
             } catch (RemoteException e) {
                 last = e;
-                if (!retryable(e)) {
+                if (!retryable(e) || !everConnected) {
                     throw e;
                 }
                 Logger.info("Connecting to {} failed ({}), attempt {} of {}", target.display(), e.getMessage(),

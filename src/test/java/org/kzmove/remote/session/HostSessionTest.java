@@ -27,8 +27,9 @@ class HostSessionTest {
         return RemoteScript.of(RemoteCommand.of(Program.ECHO, Privilege.NONE).word("hi").build());
     }
 
+    /** Reconnecting after a drop is proven against the simulator (ReattachTest); here, a host never reached. */
     @Test
-    void unreachableHostIsRetriedWithDoublingBoundedDelaysThenGivenUp() throws Exception {
+    void aHostNeverReachedFailsAtOnceWithItsOwnReason() throws Exception {
         List<Duration> pauses = new ArrayList<>();
         AtomicInteger tries = new AtomicInteger();
         HostSession s = new HostSession(TARGET, () -> {
@@ -38,10 +39,17 @@ class HostSessionTest {
                 RemoteCommandAudit.NONE, Clock.systemUTC());
 
         assertThatThrownBy(() -> s.run(echo(), Duration.ofSeconds(1)))
-                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONNECTION_LOST))
-                .hasMessageContaining("after 5 attempts");
-        assertThat(tries).hasValue(5);
-        assertThat(pauses).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+                .hasMessage("connection refused");
+        assertThat(tries).hasValue(1);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void reconnectDelaysDoubleUpToTheirBound() {
+        HostSession.Backoff b = new HostSession.Backoff(Duration.ofMillis(100), Duration.ofMillis(500), 5);
+        assertThat(List.of(b.delay(0), b.delay(1), b.delay(2), b.delay(3), b.delay(40))).containsExactly(
+                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(500),
                 Duration.ofMillis(500));
     }
 
