@@ -9,13 +9,20 @@ import org.kzmove.app.KzmovePaths;
 import org.tinylog.Logger;
 
 /**
- * The single entry point of the {@code kzmove} launcher: dispatches to a subcommand. Kept free of
- * JavaFX so the command-line tools start fast and run on machines without a display.
+ * The single entry point of the {@code kzmove} launcher: dispatches to a subcommand, or opens the
+ * desktop console when there is none. JavaFX is touched only in that case, so the command-line
+ * tools start fast and run on machines without a display.
  */
 public final class Main {
     private final Map<String, Subcommand> commands = new LinkedHashMap<>();
+    private final DesktopConsole console;
 
     Main(List<Subcommand> subcommands) {
+        this(subcommands, DesktopConsole.JAVAFX);
+    }
+
+    Main(List<Subcommand> subcommands, DesktopConsole console) {
+        this.console = console;
         for (Subcommand c : subcommands) {
             commands.put(c.name(), c);
         }
@@ -36,9 +43,7 @@ public final class Main {
 
     int run(List<String> args, CliIo io) {
         if (args.isEmpty()) {
-            io.err().println("kzmove: the desktop console is not part of this build yet; run a subcommand instead.");
-            io.err().println("Try 'kzmove --help' for the list of subcommands.");
-            return ExitCodes.ERROR;
+            return console.open(io);
         }
         String first = args.get(0);
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +45,30 @@ class LayeringTest {
     @Test
     void onlyTheUserInterfaceTouchesJavaFxScenes() {
         noClasses().that().resideOutsideOfPackage("org.kzmove.ui..")
+                // The composition root is handed the primary Stage by JavaFX and puts the main view in it
+                // (decision 0009); it builds no controls of its own.
+                .and().haveNameNotMatching("org\\.kzmove\\.app\\.KzmoveApplication(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .because("engine, simulator and CLI must run headless and be testable without a display")
                 .allowEmptyShould(true)
+                .check(production);
+    }
+
+    @Test
+    void viewModelsTouchNoControlsOrWindows() {
+        noClasses().that().resideInAPackage("org.kzmove.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("a view model exposes properties and commands only, so it is tested without a display "
+                        + "and the view stays the one place that knows nodes, windows and dialogs")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheFxBridgeHopsToTheFxThread() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.kzmove.ui.common.FxBridge")
+                .should().callMethod(Platform.class, "runLater", Runnable.class)
+                .because("one class hops to the FX thread and coalesces streams there; scattered runLater calls "
+                        + "flood the FX queue and hide which thread a callback runs on")
                 .check(production);
     }
 

@@ -1,0 +1,89 @@
+package org.kzmove.ui.hosts;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.kzmove.inventory.HostInventory;
+import org.kzmove.inventory.ZoneInventory;
+import org.kzmove.solaris.config.ZonecfgParser;
+import org.kzmove.solaris.pool.Pool;
+import org.kzmove.solaris.pool.PoolUsage;
+import org.kzmove.solaris.pool.ScanStatus;
+import org.kzmove.solaris.pool.Vdev;
+import org.kzmove.solaris.pool.VdevState;
+import org.kzmove.solaris.zone.Brand;
+import org.kzmove.solaris.zone.SolarisRelease;
+import org.kzmove.solaris.zone.Zone;
+import org.kzmove.solaris.zone.ZoneState;
+
+/** A host whose loads answer from a script of results, counted; no SSH. */
+public final class FakeHostSource implements HostInventorySource {
+    private final String name;
+    private final Deque<Callable<HostInventory>> answers = new ArrayDeque<>();
+    private int loads;
+
+    public FakeHostSource(String name) {
+        this.name = name;
+    }
+
+    public FakeHostSource answers(HostInventory inventory) {
+        answers.add(() -> inventory);
+        return this;
+    }
+
+    public FakeHostSource fails(Exception e) {
+        answers.add(() -> {
+            throw e;
+        });
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String address() {
+        return "kzadmin@" + name.toLowerCase().replace(' ', '-') + ":22";
+    }
+
+    @Override
+    public HostInventory load() throws Exception {
+        loads++;
+        return answers.poll().call();
+    }
+
+    public int loads() {
+        return loads;
+    }
+
+    /** A Solaris 11.4 SRU 48 host with web01 (running, two disks, healthy 16G root pool) and db01 (installed). */
+    public static HostInventory twoZones() {
+        String export = """
+                create -b
+                set brand=solaris-kz
+                add device
+                set storage=dev:/dev/zvol/dsk/rpool/VARSHARE/zones/web01/disk0
+                set bootpri=0
+                set id=0
+                end
+                add device
+                set storage=dev:/dev/zvol/dsk/rpool/VARSHARE/zones/web01/disk1
+                set id=1
+                end
+                """;
+        ZoneInventory web01 = new ZoneInventory(
+                new Zone(3, "web01", ZoneState.RUNNING, "/system/zones/web01", "u1", Brand.SOLARIS_KZ, "excl"),
+                ZonecfgParser.parse(export).config(), ZonecfgParser.parse(export).config(),
+                Pool.healthy("rpool", ScanStatus.none(), Vdev.online("rpool", Vdev.online("c1d0"))),
+                PoolUsage.of("rpool", 16L << 30, 4L << 30, VdevState.ONLINE), List.of());
+        ZoneInventory db01 = new ZoneInventory(
+                new Zone(null, "db01", ZoneState.INSTALLED, "/system/zones/db01", "u2", Brand.SOLARIS_KZ, "excl"),
+                null, null, null, null, List.of("zonecfg export failed: permission denied"));
+        return new HostInventory("h", SolarisRelease.parse("11.4.48.126.2").orElseThrow(), "11.4.48.126.2",
+                List.of(db01, web01), List.of(), 2);
+    }
+}

@@ -1,0 +1,107 @@
+package org.kzmove.ui.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.kzmove.ui.common.RecordingDialogService;
+import org.kzmove.ui.common.SameThreadTaskExecutor;
+import org.kzmove.ui.zones.ZoneRow;
+
+class HostViewModelTest {
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+
+    @Test
+    void aNewHostIsNotConnectedAndKnowsNoZones() {
+        HostViewModel host = new HostViewModel(new FakeHostSource("Demo host"), SameThreadTaskExecutor.immediate(), dialogs);
+
+        assertThat(host.nameProperty().get()).isEqualTo("Demo host");
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        assertThat(host.zoneCountProperty().get()).isEqualTo(-1);
+        assertThat(host.summaryBinding().get()).isEqualTo("not connected");
+        assertThat(host.zones()).isEmpty();
+    }
+
+    @Test
+    void refreshShowsConnectingUntilTheBackgroundWorkIsDone() {
+        SameThreadTaskExecutor executor = SameThreadTaskExecutor.deferred();
+        FakeHostSource source = new FakeHostSource("h1").answers(FakeHostSource.twoZones());
+        HostViewModel host = new HostViewModel(source, executor, dialogs);
+
+        host.refresh();
+
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.CONNECTING);
+        assertThat(host.canRefreshBinding().get()).isFalse();
+        assertThat(source.loads()).as("nothing ran on the calling (FX) thread").isZero();
+        executor.runPending();
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(host.canRefreshBinding().get()).isTrue();
+    }
+
+    @Test
+    void aSecondRefreshWhileConnectingStartsNoSecondLoad() {
+        SameThreadTaskExecutor executor = SameThreadTaskExecutor.deferred();
+        HostViewModel host = new HostViewModel(new FakeHostSource("h1").answers(FakeHostSource.twoZones()), executor,
+                dialogs);
+
+        host.refresh();
+        host.refresh();
+
+        assertThat(executor.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void loadedInventoryGivesReleaseZoneCountAndRows() {
+        HostViewModel host = new HostViewModel(new FakeHostSource("h1").answers(FakeHostSource.twoZones()),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+
+        assertThat(host.releaseProperty().get()).isEqualTo("Solaris 11.4 SRU 48");
+        assertThat(host.zoneCountProperty().get()).isEqualTo(2);
+        assertThat(host.summaryBinding().get()).isEqualTo("connected · Solaris 11.4 SRU 48 · 2 zones");
+        assertThat(host.zones()).extracting(ZoneRow::name).containsExactly("db01", "web01");
+        ZoneRow web01 = host.zones().get(1);
+        assertThat(web01.state()).isEqualTo("running");
+        assertThat(web01.brand()).isEqualTo("solaris-kz");
+        assertThat(web01.disks()).isEqualTo(2);
+        assertThat(web01.rootPoolSize()).isEqualTo("16G");
+        assertThat(web01.rootPoolHealth()).isEqualTo("ONLINE");
+        ZoneRow db01 = host.zones().get(0);
+        assertThat(db01.disksText()).isEqualTo("-");
+        assertThat(db01.rootPoolHealth()).isEqualTo("-");
+        assertThat(db01.problems()).contains("permission denied");
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void failureMarksTheHostFailedKeepsTheReasonAndTellsTheUserOnce() {
+        HostViewModel host = new HostViewModel(
+                new FakeHostSource("h1").fails(new IOException("cannot start the Demo host: port in use")),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
+        assertThat(host.problemProperty().get()).isEqualTo("cannot start the Demo host: port in use");
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Cannot read the zones of h1");
+            assertThat(e.message()).isEqualTo("cannot start the Demo host: port in use");
+        });
+    }
+
+    @Test
+    void aRefreshAfterAFailureClearsTheProblem() {
+        HostViewModel host = new HostViewModel(
+                new FakeHostSource("h1").fails(new IOException("refused")).answers(FakeHostSource.twoZones()),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+        host.refresh();
+
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(host.problemProperty().get()).isEmpty();
+        assertThat(host.zones()).hasSize(2);
+    }
+}
