@@ -143,6 +143,41 @@ class MoveCommandsTest {
         assertThat(attach.text()).contains("Outcome: cancelled and rolled back");
     }
 
+    /**
+     * The console is a separate process killed with SIGKILL mid-resilver (no chance to clean up):
+     * the move goes on on the host, and a new kzmove re-attaches and gets its true outcome.
+     */
+    @Test
+    void aKilledKzmoveProcessLosesNothingAttachFollowsTheMoveToItsEnd() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkzmove.config.dir=" + paths.configDir(), "-Dkzmove.data.dir=" + paths.dataDir(),
+                "-Dtinylog.configuration=tinylog-test.properties",
+                "-cp", System.getProperty("java.class.path"), "org.kzmove.cli.Main",
+                "move", address(), "mykz", "-p", FREE_20G));
+        cmd.addAll(connection());
+        Process kzmove = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        WatchedOutput out = new WatchedOutput();
+        Thread pump = new Thread(() -> {
+            try {
+                kzmove.getInputStream().transferTo(out);
+            } catch (java.io.IOException e) {
+                // the process was killed: its output ends here
+            }
+        });
+        pump.start();
+        out.awaitContains("resilvered at", WAIT);
+        kzmove.destroyForcibly();
+        assertThat(kzmove.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        pump.join(10_000);
+        String text = out.text();
+        String job = text.substring(text.indexOf("Started job ") + 12).split(" ")[0];
+        assertThat(text).doesNotContain("Outcome:");
+
+        WatchedOutput attach = new WatchedOutput();
+        assertThat(runAsync(attach, "attach", address(), job).get(60, TimeUnit.SECONDS)).as(attach.text()).isZero();
+        assertThat(attach.text()).contains("Outcome: succeeded").contains("Verified: yes; bootable disks now: " + FREE_20G);
+    }
+
     @Test
     void preCheckErrorsStartNothing() throws Exception {
         WatchedOutput out = new WatchedOutput();
