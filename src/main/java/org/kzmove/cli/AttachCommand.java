@@ -3,7 +3,6 @@ package org.kzmove.cli;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.kzmove.app.KzmovePaths;
@@ -55,27 +54,18 @@ final class AttachCommand implements Subcommand {
         HostArguments host;
         JobId id;
         try {
-            Options o = HostArguments.parse(args, Set.of(), Set.of());
-            if (o.positional().size() != 2) {
-                throw new Options.UsageException("expected HOST and JOB");
+            HostArguments.Resolved r = HostArguments.resolvePositionals(args, 2, "HOST and JOB", paths.get());
+            String job = r.rest().get(0);
+            if (!JobId.isValid(job)) {
+                throw new Options.UsageException("'" + org.kzmove.solaris.InvalidValueException.printable(job)
+                        + "' is not a job id (see kzmove jobs HOST)");
             }
-            if (!JobId.isValid(o.positional().get(1))) {
-                throw new Options.UsageException("'" + org.kzmove.solaris.InvalidValueException.printable(
-                        o.positional().get(1)) + "' is not a job id (see kzmove jobs HOST)");
-            }
-            id = new JobId(o.positional().get(1));
-            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
-        } catch (Options.UsageException e) {
-            io.err().println("kzmove attach: " + e.getMessage());
-            io.err().println("Try 'kzmove attach --help'.");
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            io.err().println("kzmove attach: " + e.getMessage());
-            return ExitCodes.ERROR;
+            id = new JobId(job);
+            host = r.host();
+        } catch (Options.UsageException | IOException e) {
+            return HostArguments.refuse("attach", e, io);
         }
-        ProgressPrinter.Mode mode = host.json ? ProgressPrinter.Mode.JSON
-                : System.console() != null ? ProgressPrinter.Mode.TERMINAL : ProgressPrinter.Mode.PLAIN;
-        ProgressPrinter printer = new ProgressPrinter(io.out(), mode);
+        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json);
         try (EngineFactory engine = new EngineFactory(host, paths.get())) {
             Optional<JobRecord> record = engine.store.load(id);
             if (record.isPresent() && record.get().finished()) {

@@ -76,7 +76,7 @@ final class CheckCommand implements Subcommand {
             host = m.host();
             request = m.request();
         } catch (Options.UsageException | InvalidValueException | IOException e) {
-            return MoveInvocation.refuse("check", e, io);
+            return HostArguments.refuse("check", e, io);
         }
         // Through the host session, so every command lands in kzmove's audit log.
         try (EngineFactory hostSide = new EngineFactory(host, paths.get())) {

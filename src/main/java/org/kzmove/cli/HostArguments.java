@@ -153,6 +153,37 @@ final class HostArguments {
         return SshConnection.open(target, auths, verifier, SshConnection.Timeouts.DEFAULT);
     }
 
+    /** The host and the positional words after it. */
+    record Resolved(HostArguments host, List<String> rest) {
+    }
+
+    /**
+     * Reads {@code HOST} and exactly {@code count - 1} more positional words (as {@code expected}
+     * names them) with the shared options, and resolves the host; nothing is sent.
+     */
+    static Resolved resolvePositionals(List<String> args, int count, String expected, KzmovePaths paths)
+            throws Options.UsageException, IOException {
+        Options o = parse(args, Set.of(), Set.of());
+        if (o.positional().size() != count) {
+            throw new Options.UsageException("expected " + expected);
+        }
+        return new Resolved(resolve(o.positional().get(0), o, paths, System.console()),
+                List.copyOf(o.positional().subList(1, count)));
+    }
+
+    /**
+     * Prints why the arguments were refused, the way every host command does, and returns the exit
+     * status: 2 for what was typed (nothing sent), 1 when local files could not be read.
+     */
+    static int refuse(String command, Exception e, CliIo io) {
+        io.err().println("kzmove " + command + ": " + e.getMessage());
+        if (e instanceof Options.UsageException) {
+            io.err().println("Try 'kzmove " + command + " --help'.");
+            return ExitCodes.USAGE;
+        }
+        return e instanceof InvalidValueException ? ExitCodes.USAGE : ExitCodes.ERROR;
+    }
+
     /** Reads the shared options plus {@code extraValue}/{@code extraFlags} of one command. */
     static Options parse(List<String> args, Set<String> extraValue, Set<String> extraFlags) throws Options.UsageException {
         Set<String> values = new java.util.HashSet<>(WITH_VALUE);

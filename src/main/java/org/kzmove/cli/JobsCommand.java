@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,18 +55,9 @@ final class JobsCommand implements Subcommand {
     public int run(List<String> args, CliIo io) {
         HostArguments host;
         try {
-            Options o = HostArguments.parse(args, Set.of(), Set.of());
-            if (o.positional().size() != 1) {
-                throw new Options.UsageException("expected HOST");
-            }
-            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
-        } catch (Options.UsageException e) {
-            io.err().println("kzmove jobs: " + e.getMessage());
-            io.err().println("Try 'kzmove jobs --help'.");
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            io.err().println("kzmove jobs: " + e.getMessage());
-            return ExitCodes.ERROR;
+            host = HostArguments.resolvePositionals(args, 1, "HOST", paths.get()).host();
+        } catch (Options.UsageException | IOException e) {
+            return HostArguments.refuse("jobs", e, io);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (EngineFactory engine = new EngineFactory(host, paths.get())) {

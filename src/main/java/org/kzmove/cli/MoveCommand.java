@@ -84,11 +84,9 @@ final class MoveCommand implements Subcommand {
             // Unlike check, which reports them as findings, a move refuses duplicates outright.
             request = m.request().validated();
         } catch (Options.UsageException | InvalidValueException | IOException e) {
-            return MoveInvocation.refuse("move", e, io);
+            return HostArguments.refuse("move", e, io);
         }
-        ProgressPrinter.Mode mode = host.json ? ProgressPrinter.Mode.JSON
-                : System.console() != null ? ProgressPrinter.Mode.TERMINAL : ProgressPrinter.Mode.PLAIN;
-        ProgressPrinter printer = new ProgressPrinter(io.out(), mode);
+        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json);
         try (EngineFactory engine = new EngineFactory(host, paths.get())) {
             PrecheckReport report = new PrecheckService(host.privilege).check(host.display,
                     script -> engine.session.query(script, java.time.Duration.ofMinutes(2)), request);

@@ -3,7 +3,6 @@ package org.kzmove.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.MoveRequest;
@@ -20,28 +19,11 @@ record MoveInvocation(HostArguments host, MoveRequest request) {
         List<String> rest = new ArrayList<>();
         List<MoveTarget> targets = new ArrayList<>();
         boolean force = CheckCommand.readTargets(args, rest, targets);
-        Options o = HostArguments.parse(rest, Set.of(), Set.of());
-        if (o.positional().size() != 2) {
-            throw new Options.UsageException("expected HOST and ZONE");
-        }
+        HostArguments.Resolved r = HostArguments.resolvePositionals(rest, 2, "HOST and ZONE", paths);
         if (targets.isEmpty()) {
             throw new Options.UsageException("give at least one target with -p URI");
         }
-        MoveRequest request = new MoveRequest(ZoneName.validate(o.positional().get(1)), targets, force);
-        HostArguments host = HostArguments.resolve(o.positional().get(0), o, paths, System.console());
-        return new MoveInvocation(host, request);
+        return new MoveInvocation(r.host(), new MoveRequest(ZoneName.validate(r.rest().get(0)), targets, force));
     }
 
-    /**
-     * Prints why the arguments were refused, the way every host command does, and returns the exit
-     * status: 2 for what was typed (nothing sent), 1 when local files could not be read.
-     */
-    static int refuse(String command, Exception e, CliIo io) {
-        io.err().println("kzmove " + command + ": " + e.getMessage());
-        if (e instanceof Options.UsageException) {
-            io.err().println("Try 'kzmove " + command + " --help'.");
-            return ExitCodes.USAGE;
-        }
-        return e instanceof InvalidValueException ? ExitCodes.USAGE : ExitCodes.ERROR;
-    }
 }

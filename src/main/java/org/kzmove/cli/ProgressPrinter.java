@@ -29,6 +29,11 @@ final class ProgressPrinter implements MoveListener {
     private int lastDecile = -1;
     private boolean barShown;
 
+    /** JSON when asked, a redrawn bar on a terminal, plain lines when output goes to a file or pipe. */
+    static ProgressPrinter forOutput(CliIo io, boolean json) {
+        return new ProgressPrinter(io.out(), json ? Mode.JSON : System.console() != null ? Mode.TERMINAL : Mode.PLAIN);
+    }
+
     ProgressPrinter(PrintStream out, Mode mode) {
         this.out = out;
         this.mode = mode;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,18 +61,9 @@ final class ZonesCommand implements Subcommand {
     public int run(List<String> args, CliIo io) {
         HostArguments host;
         try {
-            Options o = HostArguments.parse(args, Set.of(), Set.of());
-            if (o.positional().size() != 1) {
-                throw new Options.UsageException("expected exactly one HOST");
-            }
-            host = HostArguments.resolve(o.positional().get(0), o, paths.get(), System.console());
-        } catch (Options.UsageException e) {
-            io.err().println("kzmove zones: " + e.getMessage());
-            io.err().println("Try 'kzmove zones --help'.");
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            io.err().println("kzmove zones: " + e.getMessage());
-            return ExitCodes.ERROR;
+            host = HostArguments.resolvePositionals(args, 1, "exactly one HOST", paths.get()).host();
+        } catch (Options.UsageException | IOException e) {
+            return HostArguments.refuse("zones", e, io);
         }
         // Through the host session, so every command lands in kzmove's audit log.
         try (EngineFactory hostSide = new EngineFactory(host, paths.get())) {
