@@ -2,6 +2,7 @@ package org.kzmove.app;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,8 +16,15 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.kzmove.console.ConsoleHost;
+import org.kzmove.console.FreeStorage;
+import org.kzmove.console.SessionHost;
 import org.kzmove.inventory.HostInventory;
-import org.kzmove.inventory.InventoryService;
+import org.kzmove.migration.MoveRequest;
+import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.ssh.HostKeyTrust;
@@ -26,7 +34,7 @@ import org.kzmove.remote.ssh.SshConnection;
 import org.kzmove.remote.ssh.SshTarget;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.ssh.AuthorizedKeys;
-import org.kzmove.ui.hosts.HostInventorySource;
+import org.kzmove.solaris.InvalidValueException;
 import org.tinylog.Logger;
 
 /**
@@ -40,21 +48,21 @@ import org.tinylog.Logger;
  * ({@link #knownHostsFile()}), never to the user's or kzmove's own known_hosts: the port changes
  * at each start, and trusting a loopback port for real hosts would be wrong.
  */
-public final class DemoHost implements HostInventorySource, AutoCloseable {
+public final class DemoHost implements ConsoleHost {
     public static final String NAME = "Demo host";
     /** Simulated seconds per real second: the demo's moves take a minute or two. */
     public static final double TIME_SCALE = 30;
     /** The demo scenario's administrator (Zone Management profile, sudoer). */
     static final String USER = "kzadmin";
 
-    private final KzmovePaths paths;
+    private final ConsoleServices services;
     private final double timeScale;
     private SimulatedHost host;
-    private SshConnection connection;
+    private SessionHost session;
     private volatile String address = "127.0.0.1, in-process (not started)";
 
-    public DemoHost(KzmovePaths paths, double timeScale) {
-        this.paths = paths;
+    public DemoHost(ConsoleServices services, double timeScale) {
+        this.services = services;
         this.timeScale = timeScale;
     }
 
@@ -68,55 +76,128 @@ public final class DemoHost implements HostInventorySource, AutoCloseable {
         return address;
     }
 
-    /** Starts the host and connects on first use; reconnects when the connection was lost. */
     @Override
-    public synchronized HostInventory load() throws IOException, RemoteException {
-        SshConnection c = connect();
+    public Privilege privilege() {
+        return Privilege.PFEXEC;
+    }
+
+    @Override
+    public boolean isDemo() {
+        return true;
+    }
+
+    @Override
+    public HostInventory load() throws IOException, RemoteException {
+        return started().load();
+    }
+
+    @Override
+    public List<FreeStorage> freeStorage() throws IOException, RemoteException {
+        return started().freeStorage();
+    }
+
+    @Override
+    public PrecheckReport precheck(MoveRequest request) throws IOException, RemoteException, InvalidValueException {
+        return started().precheck(request);
+    }
+
+    @Override
+    public MoveJob startMove(MoveRequest request, MoveListener listener)
+            throws IOException, RemoteException, InvalidValueException {
+        return started().startMove(request, listener);
+    }
+
+    @Override
+    public List<MoveJob> reattach(MoveListener listener) throws IOException, RemoteException {
+        return started().reattach(listener);
+    }
+
+    @Override
+    public List<JobRecord> jobHistory() throws IOException {
+        return started().jobHistory();
+    }
+
+    /** The simulated host, started on first use (tests drive its faults and read its state). */
+    public synchronized SimulatedHost simulatedHost() throws IOException {
+        started();
+        return host;
+    }
+
+    /**
+     * Starts the simulated host and its session on first use. The port of the previous start is tried
+     * first, so the job records of earlier Demo-host moves still name this host.
+     */
+    private synchronized SessionHost started() throws IOException {
+        if (session != null) {
+            return session;
+        }
+        KzmovePaths paths = services.paths();
+        KeyPair clientKey = loadOrCreateClientKey(paths.demoClientKey());
+        host = startSimulator(clientKey, previousPort());
+        Path knownHosts = knownHostsFile();
+        Files.createDirectories(knownHosts.getParent());
+        Files.writeString(knownHosts, host.knownHostsLine() + "\n");
+        Files.writeString(portFile(), Integer.toString(host.port()));
+        address = USER + "@127.0.0.1:" + host.port();
+        Logger.info("Demo host started on 127.0.0.1:{} (host key {}), time scale {}", host.port(),
+                host.hostKeyFingerprint(), timeScale);
+        SshTarget target = new SshTarget("127.0.0.1", host.port(), USER);
+        session = services.host(NAME, target, () -> {
+            KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(knownHosts), knownHosts, HostKeyTrust.REFUSE);
+            return SshConnection.open(target, List.of(new SshAuth.InMemoryKey(clientKey)), verifier,
+                    SshConnection.Timeouts.DEFAULT);
+        }, Privilege.PFEXEC);
+        return session;
+    }
+
+    private SimulatedHost startSimulator(KeyPair clientKey, int port) throws IOException {
         try {
-            return new InventoryService(Privilege.PFEXEC).load(NAME, script -> c.run(script.line()));
-        } catch (RemoteException e) {
-            // The next load reconnects (the demo scenario may drop connections on purpose).
-            if (!c.isConnected()) {
-                closeConnection();
+            return SimulatedHost.start(options(clientKey, port));
+        } catch (BindException e) {
+            Logger.info("Port {} of the previous Demo host is taken; using another", port);
+            return startAnyPort(clientKey);
+        } catch (IOException e) {
+            if (port != 0 && e.getCause() instanceof BindException) {
+                return startAnyPort(clientKey);
             }
             throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot start the Demo host: its host key is unusable: " + e.getMessage(), e);
         }
     }
 
-    private SshConnection connect() throws IOException, RemoteException {
-        if (host == null) {
-            KeyPair clientKey = loadOrCreateClientKey(paths.demoClientKey());
-            try {
-                host = SimulatedHost.start(new SimulatedHost.Options()
-                        .bindAddress("127.0.0.1")
-                        .port(0)
-                        .timeScale(timeScale)
-                        .hostKeyFile(paths.simulatorHostKey())
-                        .authorizedKeys(new AuthorizedKeys(List.of(clientKey.getPublic()))));
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot start the Demo host: its host key is unusable: " + e.getMessage(), e);
-            }
-            Path knownHosts = knownHostsFile();
-            Files.createDirectories(knownHosts.getParent());
-            Files.writeString(knownHosts, host.knownHostsLine() + "\n");
-            address = USER + "@127.0.0.1:" + host.port();
-            Logger.info("Demo host started on 127.0.0.1:{} (host key {}), time scale {}", host.port(),
-                    host.hostKeyFingerprint(), timeScale);
+    private SimulatedHost startAnyPort(KeyPair clientKey) throws IOException {
+        try {
+            return SimulatedHost.start(options(clientKey, 0));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot start the Demo host: its host key is unusable: " + e.getMessage(), e);
         }
-        if (connection == null || !connection.isConnected()) {
-            closeConnection();
-            KeyPair clientKey = loadOrCreateClientKey(paths.demoClientKey());
-            KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(knownHostsFile()), knownHostsFile(),
-                    HostKeyTrust.REFUSE);
-            connection = SshConnection.open(new SshTarget("127.0.0.1", host.port(), USER),
-                    List.of(new SshAuth.InMemoryKey(clientKey)), verifier, SshConnection.Timeouts.DEFAULT);
+    }
+
+    private SimulatedHost.Options options(KeyPair clientKey, int port) {
+        return new SimulatedHost.Options()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                .timeScale(timeScale)
+                .hostKeyFile(services.paths().simulatorHostKey())
+                .authorizedKeys(new AuthorizedKeys(List.of(clientKey.getPublic())));
+    }
+
+    private int previousPort() {
+        try {
+            return Files.exists(portFile()) ? Integer.parseInt(Files.readString(portFile()).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
-        return connection;
+    }
+
+    private Path portFile() {
+        return services.paths().demoClientKey().resolveSibling("demo_port");
     }
 
     /** The known_hosts listing only the Demo host (rewritten at each start: the port changes). */
     public Path knownHostsFile() {
-        return paths.demoClientKey().resolveSibling("demo_known_hosts");
+        return services.paths().demoClientKey().resolveSibling("demo_known_hosts");
     }
 
     /** The OpenSSH private key at {@code file}, or a new ed25519 pair written there (mode 600). */
@@ -152,17 +233,13 @@ public final class DemoHost implements HostInventorySource, AutoCloseable {
         }
     }
 
-    private void closeConnection() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-    }
-
     /** Disconnects and stops the simulated host (moves in it stop with it: it lives in this process). */
     @Override
     public synchronized void close() {
-        closeConnection();
+        if (session != null) {
+            session.close();
+            session = null;
+        }
         if (host != null) {
             try {
                 host.close();

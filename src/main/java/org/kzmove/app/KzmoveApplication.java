@@ -1,5 +1,6 @@
 package org.kzmove.app;
 
+import java.time.Clock;
 import java.util.List;
 
 import javafx.application.Application;
@@ -24,7 +25,8 @@ public final class KzmoveApplication extends Application {
     private Console console;
 
     /** Everything the console runs on, closed together when the window closes. */
-    public record Console(TaskExecutor executor, DemoHost demoHost, HostsViewModel hosts, ZonesViewModel zones)
+    public record Console(TaskExecutor executor, ConsoleServices services, DemoHost demoHost, HostsViewModel hosts,
+            ZonesViewModel zones)
             implements AutoCloseable {
 
         public Parent mainView() {
@@ -42,16 +44,18 @@ public final class KzmoveApplication extends Application {
         @Override
         public void close() {
             executor.close();
-            demoHost.close();
+            hosts.hosts().forEach(h -> h.host().close());
+            services.close();
         }
     }
 
     /** Wires the console's services and view models; {@code dialogs} reaches the user. */
     public static Console wire(KzmovePaths paths, double demoTimeScale, DialogService dialogs) {
         TaskExecutor executor = new FxTaskExecutor();
-        DemoHost demo = new DemoHost(paths, demoTimeScale);
+        ConsoleServices services = new ConsoleServices(paths, Clock.systemUTC());
+        DemoHost demo = new DemoHost(services, demoTimeScale);
         HostsViewModel hosts = new HostsViewModel(List.of(demo), executor, dialogs);
-        return new Console(executor, demo, hosts, new ZonesViewModel());
+        return new Console(executor, services, demo, hosts, new ZonesViewModel());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 
@@ -22,7 +23,7 @@ class DemoHostTest {
 
     @Test
     void theDemoHostStartsOnLoopbackAndListsTheDemoZonesOverSsh() throws Exception {
-        try (DemoHost demo = new DemoHost(paths(), DemoHost.TIME_SCALE)) {
+        try (DemoHost demo = new DemoHost(new ConsoleServices(paths(), Clock.systemUTC()), DemoHost.TIME_SCALE)) {
             assertThat(demo.name()).isEqualTo("Demo host");
 
             HostInventory inventory = demo.load();
@@ -40,7 +41,7 @@ class DemoHostTest {
     @Test
     void theClientKeyIsKeptPrivateAndReusedAndOnlyTheDemoKnownHostsTrustsTheHost() throws Exception {
         KzmovePaths paths = paths();
-        try (DemoHost demo = new DemoHost(paths, DemoHost.TIME_SCALE)) {
+        try (DemoHost demo = new DemoHost(new ConsoleServices(paths, Clock.systemUTC()), DemoHost.TIME_SCALE)) {
             demo.load();
             assertThat(Files.readString(demo.knownHostsFile())).startsWith("[127.0.0.1]:");
         }
@@ -52,8 +53,15 @@ class DemoHostTest {
         KeyPair first = DemoHost.loadOrCreateClientKey(key);
         KeyPair again = DemoHost.loadOrCreateClientKey(key);
         assertThat(again.getPublic()).isEqualTo(first.getPublic());
-        try (DemoHost restarted = new DemoHost(paths, DemoHost.TIME_SCALE)) {
+        int firstPort = Integer.parseInt(demoPort(paths));
+        try (DemoHost restarted = new DemoHost(new ConsoleServices(paths, Clock.systemUTC()), DemoHost.TIME_SCALE)) {
             assertThat(restarted.load().zones()).isNotEmpty();
+            assertThat(restarted.address()).as("the previous port is taken again, so job records still name the host")
+                    .endsWith(":" + firstPort);
         }
+    }
+
+    private static String demoPort(KzmovePaths paths) throws java.io.IOException {
+        return Files.readString(paths.demoClientKey().resolveSibling("demo_port")).strip();
     }
 }

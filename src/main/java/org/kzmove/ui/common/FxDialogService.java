@@ -1,9 +1,25 @@
 package org.kzmove.ui.common;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
+import org.tinylog.Logger;
 
 /** Dialogs as JavaFX alerts, owned by the main window so they stay on top of it. */
 public final class FxDialogService implements DialogService {
@@ -19,11 +35,122 @@ public final class FxDialogService implements DialogService {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
             alert.setTitle("kzmove");
             alert.setHeaderText(title);
-            Window window = owner.get();
-            if (window != null) {
-                alert.initOwner(window);
-            }
+            own(alert);
             alert.show();
         });
+    }
+
+    @Override
+    public void notify(String title, String message, boolean problem) {
+        FxBridge.run(() -> {
+            Window window = owner.get();
+            if (window == null || !window.isShowing()) {
+                Logger.info("{}: {}", title, message);
+                return;
+            }
+            Notifications n = Notifications.create().title(title).text(message).owner(window)
+                    .hideAfter(Duration.seconds(problem ? 30 : 10));
+            if (problem) {
+                n.showWarning();
+            } else {
+                n.showInformation();
+            }
+        });
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
+        ButtonType go = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(keepLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, keep);
+        alert.setTitle("kzmove");
+        alert.setHeaderText(title);
+        own(alert);
+        // The safe answer is the default: Enter keeps things as they are.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    @Override
+    public boolean trustHostKey(String hostName, PresentedHostKey key) {
+        return onFxThreadAndWait(() -> {
+            ButtonType trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
+            ButtonType refuse = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert alert = new Alert(Alert.AlertType.WARNING, "", trust, refuse);
+            alert.setTitle("kzmove");
+            alert.setHeaderText("Unknown host key for " + hostName);
+            TextArea details = new TextArea("Host:        " + key.hostEntry() + "\nKey type:    " + key.keyType()
+                    + "\nFingerprint: " + key.fingerprint());
+            details.setEditable(false);
+            details.setPrefRowCount(3);
+            details.setId("hostKeyFingerprint");
+            details.setStyle("-fx-font-family: monospace;");
+            Label explain = new Label("No known_hosts file lists this host's key. Compare the fingerprint with the "
+                    + "one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host). If you "
+                    + "trust it, kzmove remembers it and will refuse any other key from this host.");
+            explain.setWrapText(true);
+            VBox content = new VBox(8, explain, details);
+            content.setPadding(new Insets(4, 0, 0, 0));
+            alert.getDialogPane().setContent(content);
+            alert.getDialogPane().setPrefWidth(560);
+            own(alert);
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
+            return alert.showAndWait().filter(trust::equals).isPresent();
+        }, false);
+    }
+
+    @Override
+    public Optional<char[]> askSecret(String title, String prompt) {
+        return onFxThreadAndWait(() -> {
+            Dialog<char[]> dialog = new Dialog<>();
+            dialog.setTitle("kzmove");
+            dialog.setHeaderText(title);
+            PasswordField field = new PasswordField();
+            field.setId("secretField");
+            Label label = new Label(prompt);
+            label.setWrapText(true);
+            dialog.getDialogPane().setContent(new VBox(8, label, field));
+            dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+            own(dialog);
+            dialog.setOnShown(e -> field.requestFocus());
+            Optional<char[]> answer = dialog.showAndWait();
+            // The field's text is a String and cannot be wiped; at least do not keep a reference to it.
+            field.clear();
+            return answer;
+        }, Optional.empty());
+    }
+
+    private void own(Dialog<?> dialog) {
+        Window window = owner.get();
+        if (window != null && window.isShowing()) {
+            dialog.initOwner(window);
+        }
+    }
+
+    /** Shows a modal dialog from a background thread and waits for its answer. */
+    private static <T> T onFxThreadAndWait(Supplier<T> dialog, T onFailure) {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("a blocking dialog was asked for on the FX thread");
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        FxBridge.run(() -> {
+            try {
+                answer.complete(dialog.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return onFailure;
+        } catch (ExecutionException e) {
+            Logger.error(e.getCause(), "A dialog failed");
+            return onFailure;
+        }
     }
 }

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.kzmove.console.ConsoleHost;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
@@ -26,7 +27,7 @@ import org.kzmove.ui.zones.ZoneRow;
  * background through the task executor. The FX thread never waits on SSH.
  */
 public final class HostViewModel {
-    private final HostInventorySource source;
+    private final ConsoleHost source;
     private final TaskExecutor executor;
     private final DialogService dialogs;
 
@@ -41,8 +42,9 @@ public final class HostViewModel {
     private final ObservableList<ZoneRow> zonesView = FXCollections.unmodifiableObservableList(zones);
     private final BooleanBinding canRefresh = state.isNotEqualTo(ConnectionState.CONNECTING);
     private final StringBinding summary;
+    private HostInventory inventory;
 
-    public HostViewModel(HostInventorySource source, TaskExecutor executor, DialogService dialogs) {
+    public HostViewModel(ConsoleHost source, TaskExecutor executor, DialogService dialogs) {
         this.source = source;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -62,6 +64,7 @@ public final class HostViewModel {
     }
 
     private void loaded(HostInventory inventory) {
+        this.inventory = inventory;
         address.set(source.address());
         release.set(inventory.release() == null ? "release unknown" : inventory.release().describe());
         zones.setAll(inventory.zones().stream().map(ZoneRow::of).toList());
@@ -87,6 +90,16 @@ public final class HostViewModel {
             b.append(" · ").append(zoneCount.get()).append(zoneCount.get() == 1 ? " zone" : " zones");
         }
         return b.toString();
+    }
+
+    /** The host's services (blocking: call them through the task executor). */
+    public ConsoleHost host() {
+        return source;
+    }
+
+    /** The last inventory read, or null before the first successful read. */
+    public HostInventory inventory() {
+        return inventory;
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.kzmove.console.ConsoleHost;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
 
@@ -17,8 +18,8 @@ public final class HostsViewModel {
     private final ObjectProperty<HostViewModel> selected = new SimpleObjectProperty<>();
     private final StringBinding status;
 
-    public HostsViewModel(List<HostInventorySource> sources, TaskExecutor executor, DialogService dialogs) {
-        for (HostInventorySource s : sources) {
+    public HostsViewModel(List<? extends ConsoleHost> sources, TaskExecutor executor, DialogService dialogs) {
+        for (ConsoleHost s : sources) {
             hosts.add(new HostViewModel(s, executor, dialogs));
         }
         if (!hosts.isEmpty()) {

@@ -1,11 +1,21 @@
 package org.kzmove.ui.hosts;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.kzmove.console.ConsoleHost;
+import org.kzmove.console.FreeStorage;
 import org.kzmove.inventory.HostInventory;
+import org.kzmove.migration.MoveRequest;
+import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.migration.precheck.PrecheckReport;
+import org.kzmove.remote.RemoteException;
+import org.kzmove.remote.command.Privilege;
 import org.kzmove.inventory.ZoneInventory;
 import org.kzmove.solaris.config.ZonecfgParser;
 import org.kzmove.solaris.pool.Pool;
@@ -18,8 +28,8 @@ import org.kzmove.solaris.zone.SolarisRelease;
 import org.kzmove.solaris.zone.Zone;
 import org.kzmove.solaris.zone.ZoneState;
 
-/** A host whose loads answer from a script of results, counted; no SSH. */
-public final class FakeHostSource implements HostInventorySource {
+/** A host whose loads answer from a script of results, counted; no SSH. Moves are not supported. */
+public final class FakeHostSource implements ConsoleHost {
     private final String name;
     private final Deque<Callable<HostInventory>> answers = new ArrayDeque<>();
     private int loads;
@@ -51,9 +61,49 @@ public final class FakeHostSource implements HostInventorySource {
     }
 
     @Override
-    public HostInventory load() throws Exception {
+    public Privilege privilege() {
+        return Privilege.PFEXEC;
+    }
+
+    @Override
+    public HostInventory load() throws RemoteException, IOException {
         loads++;
-        return answers.poll().call();
+        try {
+            return answers.poll().call();
+        } catch (RemoteException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<FreeStorage> freeStorage() {
+        return List.of();
+    }
+
+    @Override
+    public PrecheckReport precheck(MoveRequest request) {
+        throw new IllegalStateException("FakeHostSource runs no pre-checks");
+    }
+
+    @Override
+    public MoveJob startMove(MoveRequest request, MoveListener listener) {
+        throw new IllegalStateException("FakeHostSource runs no moves");
+    }
+
+    @Override
+    public List<MoveJob> reattach(MoveListener listener) {
+        return List.of();
+    }
+
+    @Override
+    public List<JobRecord> jobHistory() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
     }
 
     public int loads() {
