@@ -17,7 +17,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.kzmove.console.ConsoleHost;
-import org.kzmove.console.FreeStorage;
+import org.kzmove.inventory.FreeStorage;
 import org.kzmove.console.SessionHost;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.migration.MoveRequest;

@@ -3,6 +3,7 @@ package org.kzmove.console;
 import java.io.IOException;
 import java.util.List;
 
+import org.kzmove.inventory.FreeStorage;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.engine.MoveJob;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.kzmove.inventory.FreeStorage;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.inventory.InventoryService;
 import org.kzmove.inventory.RemoteShell;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.kzmove.console.ConsoleHost;
-import org.kzmove.console.FreeStorage;
+import org.kzmove.inventory.FreeStorage;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.engine.MoveJob;

@@ -1,4 +1,4 @@
-package org.kzmove.console;
+package org.kzmove.inventory;
 
 import java.util.Objects;
 
