@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -57,13 +58,23 @@ public final class DemoHost implements ConsoleHost {
 
     private final ConsoleServices services;
     private final double timeScale;
+    private final UnaryOperator<SimulatedHost.Options> scenario;
     private SimulatedHost host;
     private SessionHost session;
     private volatile String address = "127.0.0.1, in-process (not started)";
 
     public DemoHost(ConsoleServices services, double timeScale) {
+        this(services, timeScale, UnaryOperator.identity());
+    }
+
+    /**
+     * A Demo host with another scenario, for benchmarks and tests (e.g. {@code o -> o.generatedZones(40)});
+     * the console itself always uses the demo scenario.
+     */
+    public DemoHost(ConsoleServices services, double timeScale, UnaryOperator<SimulatedHost.Options> scenario) {
         this.services = services;
         this.timeScale = timeScale;
+        this.scenario = scenario;
     }
 
     @Override
@@ -175,7 +186,7 @@ public final class DemoHost implements ConsoleHost {
     }
 
     private SimulatedHost.Options options(KeyPair clientKey, int port) {
-        return new SimulatedHost.Options()
+        return scenario.apply(new SimulatedHost.Options())
                 .bindAddress("127.0.0.1")
                 .port(port)
                 .timeScale(timeScale)

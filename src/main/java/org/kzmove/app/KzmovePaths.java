@@ -57,6 +57,11 @@ public record KzmovePaths(Path configDir, Path dataDir) {
     }
 
     /** Host keys kzmove was told to trust (OpenSSH known_hosts format). */
+    /** The console's window size, layout and theme (no secrets, nothing about hosts). */
+    public Path consoleSettings() {
+        return configDir.resolve("console.json");
+    }
+
     public Path knownHosts() {
         return configDir.resolve("known_hosts");
     }
