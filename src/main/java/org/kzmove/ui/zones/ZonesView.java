@@ -1,23 +1,72 @@
 package org.kzmove.ui.zones;
 
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** The zones table of one host: binds to a {@link ZonesViewModel}, nothing else. */
-public final class ZonesView extends TableView<ZoneRow> {
+/**
+ * The zones of one host: a filter bar (text, state) over the zones table. Binds to a
+ * {@link ZonesViewModel}, nothing else; the table's selection is the view model's.
+ */
+public final class ZonesView extends VBox {
+    private final ZonesViewModel model;
+    private final TableView<ZoneRow> table = new TableView<>();
+    /** True while the view copies the view model's selection into the table, so it does not echo back. */
+    private boolean copyingSelection;
 
     public ZonesView(ZonesViewModel model) {
-        setId("zonesTable");
-        getColumns().add(column("Zone", ZoneRow::name, 110));
-        getColumns().add(column("State", ZoneRow::state, 90));
-        getColumns().add(column("Brand", ZoneRow::brand, 90));
+        this.model = model;
+        getChildren().addAll(filterBar(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setupTable();
+    }
+
+    private HBox filterBar() {
+        TextField filter = new TextField();
+        filter.setId("zoneFilterField");
+        filter.setPromptText("Filter by zone name or disk URI");
+        filter.setTooltip(new Tooltip("Shows the zones whose name or one of whose storage URIs contains this text"));
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+
+        ComboBox<ZoneStateFilter> state = new ComboBox<>(model.stateChoices());
+        state.setId("zoneStateFilter");
+        state.setTooltip(new Tooltip("Shows the zones in one state only"));
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+
+        Label count = new Label();
+        count.setId("zoneCount");
+        count.textProperty().bind(model.countTextBinding());
+        count.setMinWidth(90);
+
+        HBox bar = new HBox(8, filter, state, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        return bar;
+    }
+
+    private void setupTable() {
+        table.setId("zonesTable");
+        table.getColumns().add(column("Zone", ZoneRow::name, 110));
+        table.getColumns().add(column("State", ZoneRow::state, 90));
+        table.getColumns().add(column("Brand", ZoneRow::brand, 90));
         TableColumn<ZoneRow, Integer> disks = new TableColumn<>("Disks");
         disks.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().disks()));
         disks.setCellFactory(c -> new TableCell<>() {
@@ -28,27 +77,60 @@ public final class ZonesView extends TableView<ZoneRow> {
             }
         });
         disks.setPrefWidth(55);
-        getColumns().add(disks);
-        getColumns().add(column("Root pool size", ZoneRow::rootPoolSize, 125));
-        getColumns().add(column("Root pool health", ZoneRow::rootPoolHealth, 150));
-        getColumns().add(column("Problems", ZoneRow::problems, 260));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(disks);
+        // The size of the disks is not known to the inventory; the guest's root pool size is.
+        TableColumn<ZoneRow, String> size = column("Root pool size", ZoneRow::rootPoolSize, 110);
+        size.setComparator(ZoneRow::compareSizes);
+        table.getColumns().add(size);
+        table.getColumns().add(column("Root pool health", ZoneRow::rootPoolHealth, 120));
+        TableColumn<ZoneRow, String> job = new TableColumn<>("Running job");
+        job.setCellValueFactory(c -> model.jobLabelBinding(c.getValue()));
+        job.setPrefWidth(130);
+        table.getColumns().add(job);
+        table.getColumns().add(column("Problems", ZoneRow::problems, 240));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        itemsProperty().bind(model.rowsBinding());
+        SortedList<ZoneRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.placeholderBinding());
         placeholder.setWrapText(true);
-        setPlaceholder(placeholder);
+        table.setPlaceholder(placeholder);
+
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ZoneRow>) c -> {
+            if (!copyingSelection) {
+                model.select(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            }
+        });
+        model.selectedRows().addListener((ListChangeListener<ZoneRow>) c -> copySelection());
+    }
+
+    /** The view model changed the selection (a refresh replaced the rows): show it. */
+    private void copySelection() {
+        if (List.copyOf(table.getSelectionModel().getSelectedItems()).equals(model.selectedRows())) {
+            return;
+        }
+        copyingSelection = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            model.selectedRows().forEach(r -> table.getSelectionModel().select(r));
+        } finally {
+            copyingSelection = false;
+        }
+    }
+
+    /** The table itself (for the main window's keyboard focus). */
+    public TableView<ZoneRow> table() {
+        return table;
     }
 
     private static TableColumn<ZoneRow, String> column(String title, Function<ZoneRow, String> cell, double width) {
         TableColumn<ZoneRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> text(cell.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(cell.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    private static ObservableValue<String> text(String value) {
-        return new ReadOnlyStringWrapper(value);
     }
 }
