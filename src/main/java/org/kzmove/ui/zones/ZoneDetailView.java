@@ -9,12 +9,15 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -49,12 +52,12 @@ public final class ZoneDetailView extends StackPane {
 
         SplitPane disksAndPool = new SplitPane(disksPane(), poolPane());
         disksAndPool.setOrientation(Orientation.HORIZONTAL);
-        disksAndPool.setDividerPositions(0.62);
+        disksAndPool.setDividerPositions(0.64);
         VBox.setVgrow(disksAndPool, Priority.ALWAYS);
 
         Label problems = new Label();
         problems.setId("zoneProblems");
-        problems.setWrapText(true);
+        wrap(problems);
         problems.setStyle("-fx-text-fill: #a12622;");
         problems.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problems().isEmpty() ? "" : "Problems: " + String.join("; ", model.problems()),
@@ -74,16 +77,18 @@ public final class ZoneDetailView extends StackPane {
         Label heading = new Label();
         heading.setId("zoneDisksMessage");
         heading.textProperty().bind(model.disksMessageProperty());
-        heading.setWrapText(true);
+        wrap(heading);
 
         TableView<DiskRow> disks = new TableView<>(model.disks());
         disks.setId("zoneDisksTable");
-        disks.getColumns().add(column("Role", DiskRow::role, 50));
-        disks.getColumns().add(column("Disk", DiskRow::disk, 55));
-        disks.getColumns().add(column("Storage URI", DiskRow::storage, 300));
-        disks.getColumns().add(column("Mapped device", DiskRow::mappedDevice, 220));
-        disks.getColumns().add(column("Boot priority", DiskRow::bootPriority, 85));
-        disks.getColumns().add(column("In root pool", DiskRow::poolState, 85));
+        disks.getColumns().add(column("Role", DiskRow::role, 45));
+        disks.getColumns().add(column("Disk", DiskRow::disk, 45));
+        disks.getColumns().add(column("Storage URI", DiskRow::storage, 260));
+        disks.getColumns().add(column("Mapped device", DiskRow::mappedDevice, 200));
+        disks.getColumns().add(column("Bootpri", DiskRow::bootPriority, 60));
+        disks.getColumns().add(column("Pool state", DiskRow::poolState, 75));
+        // Every column stays in sight; long URIs are cut with an ellipsis and shown whole in the tooltip.
+        disks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         disks.setPlaceholder(new Label("No disks"));
         VBox.setVgrow(disks, Priority.ALWAYS);
         return new VBox(4, heading, disks);
@@ -95,7 +100,7 @@ public final class ZoneDetailView extends StackPane {
         summary.textProperty().bind(Bindings.createStringBinding(
                 () -> model.poolSummaryProperty().get().isEmpty() ? "Root pool" : "Root pool " + model.poolSummaryProperty().get(),
                 model.poolSummaryProperty()));
-        summary.setWrapText(true);
+        wrap(summary);
 
         Label scan = shownWhenSet(model.poolScanProperty());
         scan.setId("zonePoolScan");
@@ -133,15 +138,30 @@ public final class ZoneDetailView extends StackPane {
     private static Label shownWhenSet(ObservableStringValue text) {
         Label label = new Label();
         label.textProperty().bind(text);
-        label.setWrapText(true);
+        wrap(label);
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 
+    /** Wrapping text in a VBox needs a minimum height of its preferred one, or it is cut to one line. */
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+    }
+
     private static TableColumn<DiskRow, String> column(String title, Function<DiskRow, String> cell, double width) {
         TableColumn<DiskRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(cell.apply(f.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 8 ? null : new Tooltip(item));
+            }
+        });
         c.setPrefWidth(width);
         return c;
     }
