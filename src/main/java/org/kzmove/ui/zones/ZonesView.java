@@ -64,9 +64,9 @@ public final class ZonesView extends VBox {
 
     private void setupTable() {
         table.setId("zonesTable");
-        table.getColumns().add(column("Zone", ZoneRow::name, 110));
-        table.getColumns().add(column("State", ZoneRow::state, 90));
-        table.getColumns().add(column("Brand", ZoneRow::brand, 90));
+        table.getColumns().add(column("Zone", ZoneRow::name, 90));
+        table.getColumns().add(column("State", ZoneRow::state, 85));
+        table.getColumns().add(column("Brand", ZoneRow::brand, 80));
         TableColumn<ZoneRow, Integer> disks = new TableColumn<>("Disks");
         disks.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().disks()));
         disks.setCellFactory(c -> new TableCell<>() {
@@ -76,16 +76,18 @@ public final class ZonesView extends VBox {
                 setText(empty || item == null ? null : item < 0 ? "-" : item.toString());
             }
         });
-        disks.setPrefWidth(55);
+        disks.setPrefWidth(50);
         table.getColumns().add(disks);
-        // The size of the disks is not known to the inventory; the guest's root pool size is.
-        TableColumn<ZoneRow, String> size = column("Root pool size", ZoneRow::rootPoolSize, 110);
+        // The inventory knows the guest's root pool, not the size of each disk: the header says whose size.
+        TableColumn<ZoneRow, String> size = column("Size", ZoneRow::rootPoolSize, 60);
         size.setComparator(ZoneRow::compareSizes);
-        table.getColumns().add(size);
-        table.getColumns().add(column("Root pool health", ZoneRow::rootPoolHealth, 120));
+        TableColumn<ZoneRow, String> rootPool = new TableColumn<>("Root pool");
+        rootPool.getColumns().add(size);
+        rootPool.getColumns().add(column("Health", ZoneRow::rootPoolHealth, 85));
+        table.getColumns().add(rootPool);
         TableColumn<ZoneRow, String> job = new TableColumn<>("Running job");
         job.setCellValueFactory(c -> model.jobLabelBinding(c.getValue()));
-        job.setPrefWidth(130);
+        job.setPrefWidth(120);
         table.getColumns().add(job);
         table.getColumns().add(column("Problems", ZoneRow::problems, 240));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
