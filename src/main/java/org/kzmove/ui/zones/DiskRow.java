@@ -1,8 +1,9 @@
 package org.kzmove.ui.zones;
 
+import java.util.regex.Pattern;
+
 import org.kzmove.solaris.pool.Pool;
 import org.kzmove.solaris.pool.Vdev;
-import org.kzmove.solaris.pool.VdevType;
 import org.kzmove.solaris.storage.InvalidStorageUriException;
 import org.kzmove.solaris.storage.StorageUris;
 import org.kzmove.solaris.zone.KzDevice;
@@ -49,9 +50,9 @@ public record DiskRow(String disk, String storage, String mappedDevice, String b
         if (disk == null || pool == null) {
             return "-";
         }
+        Pattern slice = Pattern.compile(Pattern.quote(disk) + "s\\d+");
         return pool.leaves().stream()
-                .filter(v -> v.type() == VdevType.LEAF)
-                .filter(v -> v.name().equals(disk) || v.name().matches(java.util.regex.Pattern.quote(disk) + "s\\d+"))
+                .filter(v -> v.name().equals(disk) || slice.matcher(v.name()).matches())
                 .map(Vdev::state)
                 .map(String::valueOf)
                 .findFirst()

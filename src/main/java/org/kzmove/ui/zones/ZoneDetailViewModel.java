@@ -1,6 +1,7 @@
 package org.kzmove.ui.zones;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
@@ -30,6 +31,10 @@ import org.kzmove.solaris.zone.ZoneState;
  * zone or several are selected, or the pool cannot be read, the texts say why.
  */
 public final class ZoneDetailViewModel {
+    private static final Comparator<KzDevice> BOOT_ORDER = Comparator
+            .comparing(KzDevice::bootPriority, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(KzDevice::id, Comparator.nullsLast(Comparator.naturalOrder()));
+
     private final ObjectProperty<ZoneRow> zone = new SimpleObjectProperty<>();
     private final IntegerProperty selectionSize = new SimpleIntegerProperty();
 
@@ -108,11 +113,10 @@ public final class ZoneDetailViewModel {
             return;
         }
         List<KzDevice> devices = z.persistentConfig().devices();
-        for (KzDevice d : devices) {
-            (d.isBootable() ? bootableDisks : dataDisks).add(DiskRow.of(d, z.rootPool()));
-        }
         // Boot order is bootpri, then id (solaris-formats.md §3.3): list the boot disks that way.
-        bootableDisks.sort((a, b) -> compareBootOrder(a, b));
+        devices.stream().filter(KzDevice::isBootable).sorted(BOOT_ORDER)
+                .forEach(d -> bootableDisks.add(DiskRow.of(d, z.rootPool())));
+        devices.stream().filter(d -> !d.isBootable()).forEach(d -> dataDisks.add(DiskRow.of(d, z.rootPool())));
         disks.setAll(bootableDisks);
         disks.addAll(dataDisks);
         if (devices.isEmpty()) {
@@ -122,20 +126,6 @@ public final class ZoneDetailViewModel {
         } else {
             disksMessage.set(count(bootableDisks.size(), "bootable disk") + " (root pool), "
                     + count(dataDisks.size(), "data disk") + " — from the persistent configuration");
-        }
-    }
-
-    private static int compareBootOrder(DiskRow a, DiskRow b) {
-        int byPriority = Integer.compare(number(a.bootPriority()), number(b.bootPriority()));
-        return byPriority != 0 ? byPriority : Integer.compare(number(a.disk().replace("c1d", "")),
-                number(b.disk().replace("c1d", "")));
-    }
-
-    private static int number(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
         }
     }
 

@@ -124,11 +124,6 @@ public final class ZonesView extends VBox {
         }
     }
 
-    /** The table itself (for the main window's keyboard focus). */
-    public TableView<ZoneRow> table() {
-        return table;
-    }
-
     private static TableColumn<ZoneRow, String> column(String title, Function<ZoneRow, String> cell, double width) {
         TableColumn<ZoneRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(cell.apply(f.getValue())));

@@ -133,7 +133,8 @@ public final class ZonesViewModel {
      * refresh) are ignored: the selection is always of rows the user can see.
      */
     public void select(List<? extends ZoneRow> rowsSelected) {
-        List<ZoneRow> shown = rowsSelected.stream().filter(rows::contains).distinct().map(r -> (ZoneRow) r).toList();
+        List<ZoneRow> asked = List.copyOf(rowsSelected);
+        List<ZoneRow> shown = asked.stream().filter(rows::contains).distinct().toList();
         if (!shown.equals(selected)) {
             selected.setAll(shown);
         }
