@@ -19,7 +19,7 @@ import org.kzmove.solaris.units.SolarisSize;
  * @param rootPoolSize   the guest's root pool size (running kernel zones only)
  * @param rootPoolHealth the guest's root pool state, e.g. ONLINE or DEGRADED
  * @param problems       what is wrong with the zone, one sentence each, joined with "; "
- * @param inventory      what the host told of the zone
+ * @param inventory      what the host told of the zone; null only for a row made by hand without one
  */
 public record ZoneRow(String name, String state, String brand, int disks, String rootPoolSize, String rootPoolHealth,
         String problems, ZoneInventory inventory) {
@@ -41,6 +41,12 @@ public record ZoneRow(String name, String state, String brand, int disks, String
                 String.join("; ", problems), z);
     }
 
+    /** A row without the inventory behind it (the constructor the table had before rows kept it). */
+    public ZoneRow(String name, String state, String brand, int disks, String rootPoolSize, String rootPoolHealth,
+            String problems) {
+        this(name, state, brand, disks, rootPoolSize, rootPoolHealth, problems, null);
+    }
+
     /** The disk count as shown: "-" when unknown. */
     public String disksText() {
         return disks < 0 ? "-" : Integer.toString(disks);
@@ -48,11 +54,14 @@ public record ZoneRow(String name, String state, String brand, int disks, String
 
     /** The zone's state as a value, for filtering. */
     public ZoneState zoneState() {
-        return inventory.zone().state();
+        return inventory != null ? inventory.zone().state() : ZoneState.fromSolaris(state).orElse(null);
     }
 
     /** Every storage URI of the persistent and the live configuration, for filtering. */
     public List<String> storageUris() {
+        if (inventory == null) {
+            return List.of();
+        }
         return Stream.of(inventory.persistentConfig(), inventory.liveConfig())
                 .filter(c -> c != null)
                 .map(ZoneConfig::devices)

@@ -17,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -42,8 +43,14 @@ public final class ZonesView extends VBox {
         TextField filter = new TextField();
         filter.setId("zoneFilterField");
         filter.setPromptText("Filter by zone name or disk URI");
-        filter.setTooltip(new Tooltip("Shows the zones whose name or one of whose storage URIs contains this text"));
+        filter.setTooltip(new Tooltip("Shows the zones whose name or one of whose storage URIs contains this text (Esc clears)"));
         filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
         HBox.setHgrow(filter, Priority.ALWAYS);
 
         ComboBox<ZoneStateFilter> state = new ComboBox<>(model.stateChoices());

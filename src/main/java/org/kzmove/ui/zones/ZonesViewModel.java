@@ -152,7 +152,8 @@ public final class ZonesViewModel {
 
     /**
      * The running job of each zone, e.g. "moving · 42 %", keyed by the host's name as the hosts list
-     * shows it. Whoever follows jobs writes here; the table shows the shown host's labels live.
+     * shows it. Whoever follows jobs writes here, on the FX thread (through {@code FxBridge}); the
+     * table shows the shown host's labels live. Remove a zone's entry when its job ends.
      */
     public ObservableMap<ZoneKey, String> jobLabels() {
         return jobLabels;

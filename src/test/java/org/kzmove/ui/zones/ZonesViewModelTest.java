@@ -260,4 +260,15 @@ class ZonesViewModelTest {
         assertThat(row("db01").rootPoolSize()).isEqualTo("200G");
         assertThat(row("db01").disks()).isEqualTo(3);
     }
+
+    @Test
+    void aRowMadeWithoutItsInventoryStillFiltersByNameAndState() {
+        ZoneRow row = new ZoneRow("kz1", "installed", "solaris-kz", 1, "-", "-", "");
+
+        assertThat(row.inventory()).isNull();
+        assertThat(row.matches("KZ")).isTrue();
+        assertThat(row.matches("dev:")).isFalse();
+        assertThat(new ZoneStateFilter(ZoneState.INSTALLED).accepts(row)).isTrue();
+        assertThat(new ZoneStateFilter(ZoneState.RUNNING).accepts(row)).isFalse();
+    }
 }

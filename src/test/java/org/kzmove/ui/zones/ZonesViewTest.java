@@ -88,6 +88,9 @@ class ZonesViewTest {
         robot.interact(() -> robot.lookup("#zoneFilterField").queryAs(TextField.class).clear());
         robot.clickOn("#zoneFilterField").write("zfssa01");
         assertThat(shownZones(robot)).as("matched by disk URI").containsExactly("db01");
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(shownZones(robot)).as("Esc clears the filter").hasSize(4);
     }
 
     @Test
