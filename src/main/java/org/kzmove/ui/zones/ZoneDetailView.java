@@ -86,7 +86,7 @@ public final class ZoneDetailView extends StackPane {
         disks.getColumns().add(column("Storage URI", DiskRow::storage, 260));
         disks.getColumns().add(column("Mapped device", DiskRow::mappedDevice, 200));
         disks.getColumns().add(column("Bootpri", DiskRow::bootPriority, 60));
-        disks.getColumns().add(column("Pool state", DiskRow::poolState, 75));
+        disks.getColumns().add(column("In pool", DiskRow::poolState, 75));
         // Every column stays in sight; long URIs are cut with an ellipsis and shown whole in the tooltip.
         disks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         disks.setPlaceholder(new Label("No disks"));
