@@ -3,20 +3,32 @@ package org.kzmove.ui;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
 import org.kzmove.ui.hosts.HostsView;
 import org.kzmove.ui.hosts.HostsViewModel;
 import org.kzmove.ui.zones.ZonesView;
+import org.kzmove.ui.wizard.MoveActionViewModel;
+import org.kzmove.ui.wizard.MoveWizardView;
 import org.kzmove.ui.zones.ZonesViewModel;
 
-/** The main window's content: hosts on the left, the selected host's zones, a status bar. */
+/** The main window's content: a toolbar, hosts on the left, the selected host's zones, a status bar. */
 public final class MainView extends BorderPane {
 
-    public MainView(HostsViewModel hosts, ZonesViewModel zones) {
+    public MainView(HostsViewModel hosts, ZonesViewModel zones, MoveActionViewModel moves) {
         zones.hostProperty().bind(hosts.selectedProperty());
 
-        SplitPane split = new SplitPane(new HostsView(hosts), new ZonesView(zones));
+        ZonesView zonesView = new ZonesView(zones);
+        moves.hostProperty().bind(hosts.selectedProperty());
+        moves.zoneProperty().bind(zonesView.getSelectionModel().selectedItemProperty());
+        Button move = new Button("Move storage…");
+        move.setId("moveButton");
+        move.disableProperty().bind(moves.canMoveBinding().not());
+        move.setOnAction(e -> moves.wizard().ifPresent(w -> MoveWizardView.open(getScene().getWindow(), w)));
+        setTop(new ToolBar(move));
+
+        SplitPane split = new SplitPane(new HostsView(hosts), zonesView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.3);
         setCenter(split);
