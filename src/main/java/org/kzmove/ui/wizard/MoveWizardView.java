@@ -21,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
@@ -53,7 +54,7 @@ public final class MoveWizardView extends BorderPane {
     public MoveWizardView(MoveWizardViewModel model) {
         this.model = model;
         setPadding(new Insets(12));
-        setPrefSize(900, 560);
+        setPrefSize(1040, 600);
 
         Label title = new Label();
         title.setId("wizardStep");
@@ -166,6 +167,7 @@ public final class MoveWizardView extends BorderPane {
             protected void updateItem(FreeStorage item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : TargetsStepViewModel.describe(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item.device()));
                 setStyle(item != null && !item.note().isEmpty() ? WARNING_STYLE : "");
             }
         });
@@ -189,7 +191,7 @@ public final class MoveWizardView extends BorderPane {
         VBox right = new VBox(6, bold("Free storage on " + model.hostName()), new HBox(6, loading, status), free, use);
 
         SplitPane split = new SplitPane(scroll(left), right);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.55);
         return split;
     }
 
@@ -286,6 +288,7 @@ public final class MoveWizardView extends BorderPane {
         status.textProperty().bind(checks.statusProperty());
         ListView<PrecheckStepViewModel.Item> list = new ListView<>(checks.items());
         list.setId("precheckList");
+        list.setPlaceholder(new Label("No errors or warnings."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(PrecheckStepViewModel.Item item, boolean empty) {

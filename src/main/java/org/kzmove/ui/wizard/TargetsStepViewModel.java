@@ -146,10 +146,10 @@ public final class TargetsStepViewModel {
         });
     }
 
-    /** A free storage entry as the list shows it. */
+    /** A free storage entry as the list shows it: the size first, so a narrow list still shows it. */
     public static String describe(FreeStorage s) {
-        String size = s.sizeBytes() > 0 ? SolarisSize.format(s.sizeBytes()) : "size unknown";
-        return s.uri() + "  (" + size + (s.note().isEmpty() ? "" : "; " + s.note()) + ")";
+        String size = s.sizeBytes() > 0 ? SolarisSize.format(s.sizeBytes()) : "size ?";
+        return size + "  " + s.uri() + (s.note().isEmpty() ? "" : "  (" + s.note() + ")");
     }
 
     private void revalidate() {

@@ -185,7 +185,7 @@ class MoveWizardViewModelTest {
         TargetsStepViewModel t = wizard().targets();
 
         assertThat(t.freeStorage()).hasSize(1);
-        assertThat(TargetsStepViewModel.describe(t.freeStorage().get(0))).isEqualTo(LUN2 + "  (250G)");
+        assertThat(TargetsStepViewModel.describe(t.freeStorage().get(0))).isEqualTo("250G  " + LUN2);
         t.useFreeStorage(t.freeStorage().get(0));
 
         assertThat(t.rows().get(0).uriProperty().get()).isEqualTo(LUN2);
