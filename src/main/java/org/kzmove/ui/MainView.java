@@ -22,7 +22,7 @@ public final class MainView extends BorderPane {
         ZonesView zonesView = new ZonesView(zones);
         moves.hostProperty().bind(hosts.selectedProperty());
         moves.zoneProperty().bind(zonesView.getSelectionModel().selectedItemProperty());
-        Button move = new Button("Move storage…");
+        Button move = new Button("_Move storage…");
         move.setId("moveButton");
         move.disableProperty().bind(moves.canMoveBinding().not());
         move.setOnAction(e -> moves.wizard().ifPresent(w -> MoveWizardView.open(getScene().getWindow(), w)));

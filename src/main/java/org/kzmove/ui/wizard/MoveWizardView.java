@@ -97,18 +97,18 @@ public final class MoveWizardView extends BorderPane {
     }
 
     private Node buttons() {
-        Button back = button("wizardBack", "< Back", ButtonBar.ButtonData.BACK_PREVIOUS);
+        Button back = button("wizardBack", "< _Back", ButtonBar.ButtonData.BACK_PREVIOUS);
         back.disableProperty().bind(model.canGoBackBinding().not());
         back.setOnAction(e -> model.back());
-        Button next = button("wizardNext", "Next >", ButtonBar.ButtonData.NEXT_FORWARD);
+        Button next = button("wizardNext", "_Next >", ButtonBar.ButtonData.NEXT_FORWARD);
         next.disableProperty().bind(model.canGoNextBinding().not());
         next.defaultButtonProperty().bind(model.stepProperty().isNotEqualTo(Step.SUMMARY));
         next.setOnAction(e -> model.next());
-        Button start = button("wizardStart", "Start move", ButtonBar.ButtonData.FINISH);
+        Button start = button("wizardStart", "_Start move", ButtonBar.ButtonData.FINISH);
         start.disableProperty().bind(model.canStartBinding().not());
         start.defaultButtonProperty().bind(model.stepProperty().isEqualTo(Step.SUMMARY));
         start.setOnAction(e -> model.start());
-        Button cancel = button("wizardCancel", "Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Button cancel = button("wizardCancel", "_Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
         ButtonBar bar = new ButtonBar();
