@@ -48,6 +48,7 @@ import org.kzmove.ui.wizard.UriHelperViewModel.Kind;
 public final class MoveWizardView extends BorderPane {
     private static final String ERROR_STYLE = "-fx-text-fill: #b00020;";
     private static final String WARNING_STYLE = "-fx-text-fill: #8a5a00;";
+    private static final String INVALID_FIELD = "-fx-border-color: #b00020; -fx-border-radius: 3;";
 
     private final MoveWizardViewModel model;
 
@@ -204,6 +205,7 @@ public final class MoveWizardView extends BorderPane {
             uri.setId("targetUri" + i);
             uri.setPromptText("iscsi://host/luname.naa.…, lu:luname.naa.…, dev:/dev/zvol/dsk/…");
             uri.textProperty().bindBidirectional(row.uriProperty());
+            uri.styleProperty().bind(Bindings.when(row.errorProperty().isEmpty()).then("").otherwise(INVALID_FIELD));
             HBox.setHgrow(uri, Priority.ALWAYS);
             TextField id = new TextField();
             id.setId("targetDiskId" + i);
