@@ -47,15 +47,17 @@ public final class SummaryStepViewModel {
         int n = newRequest.targets().size();
         lines.add("Add the " + (n == 1 ? "new disk" : n + " new disks") + " to " + zone
                 + "'s configuration (live and persistent): " + uris(newRequest.targets()) + ".");
+        int during = n + originalDisks.size();
         lines.add("Attach " + (n == 1 ? "it" : "them") + " to rpool inside the guest"
-                + (n == 1 ? "" : ", as a " + (n + originalDisks.size()) + "-way mirror for the time of the copy")
+                + (during > 1 ? ", which is a " + during + "-way mirror for the time of the copy" : "")
                 + (newRequest.forceZpoolAttach() ? ", overwriting any old pool label (force-zpool-attach)" : "") + ".");
         lines.add("Resilver: ZFS copies the pool's " + (allocatedBytes > 0 ? SolarisSize.format(allocatedBytes)
                 + " of allocated data" : "allocated data") + " onto the new disks while the zone keeps running.");
         lines.add("Detach the original disk" + (originalDisks.size() == 1 ? "" : "s")
                 + (originalDisks.isEmpty() ? "" : " (" + String.join(", ", originalDisks) + ")")
                 + " from rpool, then remove " + (originalDisks.size() == 1 ? "it" : "them")
-                + " from the zone's configuration. Their storage itself is left untouched.");
+                + " from the zone's configuration; rpool ends " + (n == 1 ? "on the new disk" : "as a " + n
+                + "-way mirror of the new disks") + ". The original storage itself is left untouched.");
         lines.add("If anything fails, or you cancel, zoneadm rolls back: the zone keeps its original disks "
                 + "and the new ones are detached and removed again.");
         steps.setAll(lines);

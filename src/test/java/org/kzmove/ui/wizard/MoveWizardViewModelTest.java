@@ -295,9 +295,10 @@ class MoveWizardViewModelTest {
                 + " -p " + LUN2 + " -x id=7 -x force-zpool-attach");
         assertThat(w.summary().steps()).hasSize(5);
         assertThat(w.summary().steps().get(0)).contains(LUN2 + " as c1d7");
-        assertThat(w.summary().steps().get(1)).contains("force-zpool-attach");
+        assertThat(w.summary().steps().get(1)).isEqualTo("Attach them to rpool inside the guest, which is a 3-way "
+                + "mirror for the time of the copy, overwriting any old pool label (force-zpool-attach).");
         assertThat(w.summary().steps().get(2)).contains("4G of allocated data");
-        assertThat(w.summary().steps().get(3)).contains("(c1d0)");
+        assertThat(w.summary().steps().get(3)).contains("(c1d0)").contains("rpool ends as a 2-way mirror of the new disks");
         assertThat(w.summary().steps().get(4)).contains("rolls back");
         assertThat(w.canGoNextBinding().get()).isFalse();
         assertThat(w.canStartBinding().get()).isTrue();
