@@ -13,6 +13,8 @@ import org.kzmove.ui.common.FxDialogService;
 import org.kzmove.ui.common.FxTaskExecutor;
 import org.kzmove.ui.common.TaskExecutor;
 import org.kzmove.ui.hosts.HostsViewModel;
+import org.kzmove.ui.wizard.BackgroundMoveStarter;
+import org.kzmove.ui.wizard.MoveActionViewModel;
 import org.kzmove.ui.zones.ZonesViewModel;
 import org.tinylog.Logger;
 
@@ -26,11 +28,11 @@ public final class KzmoveApplication extends Application {
 
     /** Everything the console runs on, closed together when the window closes. */
     public record Console(TaskExecutor executor, ConsoleServices services, DemoHost demoHost, HostsViewModel hosts,
-            ZonesViewModel zones)
+            ZonesViewModel zones, MoveActionViewModel moves)
             implements AutoCloseable {
 
         public Parent mainView() {
-            return new MainView(hosts, zones);
+            return new MainView(hosts, zones, moves);
         }
 
         /** Shows the main window in {@code stage}, then reads every host's zones in the background. */
@@ -55,7 +57,8 @@ public final class KzmoveApplication extends Application {
         ConsoleServices services = new ConsoleServices(paths, Clock.systemUTC());
         DemoHost demo = new DemoHost(services, demoTimeScale);
         HostsViewModel hosts = new HostsViewModel(List.of(demo), executor, dialogs);
-        return new Console(executor, services, demo, hosts, new ZonesViewModel());
+        MoveActionViewModel moves = new MoveActionViewModel(executor, dialogs, new BackgroundMoveStarter(executor, dialogs));
+        return new Console(executor, services, demo, hosts, new ZonesViewModel(), moves);
     }
 
     @Override

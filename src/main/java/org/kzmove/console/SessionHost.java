@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.kzmove.inventory.FreeStorage;
+import org.kzmove.inventory.FreeStorageService;
 import org.kzmove.inventory.HostInventory;
 import org.kzmove.inventory.InventoryService;
 import org.kzmove.inventory.RemoteShell;
@@ -79,8 +80,8 @@ public final class SessionHost implements ConsoleHost {
 
     @Override
     public List<FreeStorage> freeStorage() throws RemoteException {
-        // The host's free storage is probed by the wizard's storage reader, wired in with it.
-        return List.of();
+        // What is in use comes from the zones' configurations: read them fresh, a zone may have moved.
+        return new FreeStorageService(privilege).probe(name, queries(), load());
     }
 
     @Override

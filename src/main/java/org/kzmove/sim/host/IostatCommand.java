@@ -10,7 +10,9 @@ import org.kzmove.sim.command.SimCommand;
 /**
  * {@code iostat -En [device ...]}: the error counters and, what the console wants, the size of a
  * disk ({@code Size: 268.44GB <268435456000 bytes>}), so pre-checks can compare a target LUN with
- * the zone's pool before a move starts.
+ * the zone's pool before a move starts. Without operands, as on a real host, every disk is listed:
+ * here every catalogue entry that shows up as a {@code /dev/dsk} disk (used or not; zvols and lofi
+ * files are not disks to iostat), which is how the console finds the host's free storage.
  *
  * <p>The block layout follows Solaris iostat(8) {@code -E} output; the vendor, product and serial
  * values are INVENTED. Unlike a real host, a {@code /dev/zvol/...} path is also accepted (INVENTED:
@@ -30,6 +32,15 @@ final class IostatCommand implements SimCommand {
             inv.stderr().println("usage: iostat [-cCdDeEiImMnpPrstxXYz] [-l n] [-T d|u] [disk ...] [interval [count]]");
             return 1;
         }
+        if (args.size() == 1) {
+            for (StorageItem item : host.storage()) {
+                if (item.mappedDevice().startsWith("/dev/dsk/")) {
+                    print(inv, item);
+                }
+            }
+            inv.stdout().flush();
+            return 0;
+        }
         int status = 0;
         for (String device : args.subList(1, args.size())) {
             Optional<StorageItem> item = find(device);
@@ -39,16 +50,20 @@ final class IostatCommand implements SimCommand {
                 status = 1;
                 continue;
             }
-            long bytes = item.get().sizeBytes();
-            String name = shortName(HostDevices.mappedDevice(item.get().parsed()));
-            inv.stdout().println(name + "          Soft Errors: 0 Hard Errors: 0 Transport Errors: 0");
-            inv.stdout().println("Vendor: SUN      Product: ZFS Storage 7420 Revision: 1.0  Serial No:  ");
-            inv.stdout().println(String.format(Locale.ROOT, "Size: %.2fGB <%d bytes>", bytes / 1e9, bytes));
-            inv.stdout().println("Media Error: 0 Device Not Ready: 0 No Device: 0 Recoverable: 0");
-            inv.stdout().println("Illegal Request: 0 Predictive Failure Analysis: 0");
+            print(inv, item.get());
         }
         inv.stdout().flush();
         return status;
+    }
+
+    private static void print(Invocation inv, StorageItem item) {
+        long bytes = item.sizeBytes();
+        String name = shortName(item.mappedDevice());
+        inv.stdout().println(name + "          Soft Errors: 0 Hard Errors: 0 Transport Errors: 0");
+        inv.stdout().println("Vendor: SUN      Product: ZFS Storage 7420 Revision: 1.0  Serial No:  ");
+        inv.stdout().println(String.format(Locale.ROOT, "Size: %.2fGB <%d bytes>", bytes / 1e9, bytes));
+        inv.stdout().println("Media Error: 0 Device Not Ready: 0 No Device: 0 Recoverable: 0");
+        inv.stdout().println("Illegal Request: 0 Predictive Failure Analysis: 0");
     }
 
     private Optional<StorageItem> find(String device) {

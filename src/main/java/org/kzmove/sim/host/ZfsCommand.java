@@ -5,6 +5,7 @@ import org.kzmove.solaris.storage.InvalidStorageUriException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.kzmove.sim.command.Invocation;
@@ -12,7 +13,7 @@ import org.kzmove.sim.command.SimCommand;
 import org.kzmove.solaris.units.SolarisSize;
 
 /**
- * {@code zfs create -V size pool/path}, {@code zfs list -t volume} and {@code zfs destroy} for ZFS
+ * {@code zfs create -V size pool/path}, {@code zfs list -t volume} (and {@code -d 0}, the pools) and {@code zfs destroy} for ZFS
  * volumes of the global zone. A created volume becomes storage of the host
  * ({@code dev:/dev/zvol/dsk/pool/path}), so it can be the target of a move.
  *
@@ -94,35 +95,94 @@ final class ZfsCommand implements SimCommand {
         return 0;
     }
 
+    /** The columns {@code zfs list} prints by default, and the ones {@code -o} may ask for. */
+    private static final List<String> DEFAULT_COLUMNS = List.of("name", "used", "avail", "refer", "mountpoint");
+    private static final List<String> KNOWN_COLUMNS = List.of("name", "used", "avail", "refer", "mountpoint", "volsize");
+
+    /**
+     * {@code zfs list [-H] [-o prop,...] -t volume} for the volumes, and {@code zfs list [-H] [-o name] -d 0}
+     * for the top-level datasets, i.e. the pools the global zone has imported.
+     */
     private int list(Invocation inv, List<String> args) {
-        boolean noHeader = args.remove("-H");
-        if (!(args.size() == 2 && args.get(0).equals("-t") && args.get(1).equals("volume")) && !args.isEmpty()) {
-            // INVENTED: only volumes are simulated
-            inv.stderr().println("zfs: only 'zfs list [-H] -t volume' is supported on this simulated host");
-            return 2;
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (StorageItem s : host.storage()) {
-            String path = s.mappedDevice();
-            if (s.parsed().type().word().equals("dev") && path.startsWith(ZVOL_PREFIX)) {
-                long used = s.sizeBytes() + s.sizeBytes() / 32; // INVENTED: refreservation overhead
-                String refer = host.zoneUsing(s.uri()).isPresent() ? SolarisSize.format(s.sizeBytes() / 3) : "16K";
-                rows.add(new String[] {path.substring(ZVOL_PREFIX.length()), SolarisSize.format(used), "412G", refer, "-"});
+        boolean noHeader = false;
+        List<String> columns = DEFAULT_COLUMNS;
+        String type = null;
+        String depth = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-H")) {
+                noHeader = true;
+            } else if (a.equals("-o") && i + 1 < args.size()) {
+                columns = List.of(args.get(++i).split(","));
+                for (String c : columns) {
+                    if (!KNOWN_COLUMNS.contains(c)) {
+                        inv.stderr().println("bad property list: invalid property '" + c + "'"); // libzfs wording
+                        return usage(inv);
+                    }
+                }
+            } else if (a.equals("-t") && i + 1 < args.size()) {
+                type = args.get(++i);
+            } else if (a.equals("-d") && i + 1 < args.size()) {
+                depth = args.get(++i);
+            } else {
+                // INVENTED: only volumes and the top-level datasets are simulated
+                inv.stderr().println("zfs: only 'zfs list [-H] [-o props] -t volume' and 'zfs list [-H] [-o name] -d 0'"
+                        + " are supported on this simulated host");
+                return 2;
             }
         }
-        int w = 4;
-        for (String[] r : rows) {
-            w = Math.max(w, r[0].length());
+        List<Map<String, String>> rows = new ArrayList<>();
+        if ("volume".equals(type) && depth == null) {
+            for (StorageItem s : host.storage()) {
+                String path = s.mappedDevice();
+                if (s.parsed().type().word().equals("dev") && path.startsWith(ZVOL_PREFIX)) {
+                    long used = s.sizeBytes() + s.sizeBytes() / 32; // INVENTED: refreservation overhead
+                    String refer = host.zoneUsing(s.uri()).isPresent() ? SolarisSize.format(s.sizeBytes() / 3) : "16K";
+                    rows.add(Map.of("name", path.substring(ZVOL_PREFIX.length()), "used", SolarisSize.format(used),
+                            "avail", "412G", "refer", refer, "mountpoint", "-", "volsize", SolarisSize.format(s.sizeBytes())));
+                }
+            }
+        } else if (type == null && "0".equals(depth)) {
+            for (String pool : host.globalPools()) {
+                // INVENTED: the sizes of the global zone's pools are not modelled
+                rows.add(Map.of("name", pool, "used", "88.2G", "avail", "412G", "refer", "4.59M", "mountpoint", "/" + pool,
+                        "volsize", "-"));
+            }
+        } else {
+            inv.stderr().println("zfs: only 'zfs list [-H] [-o props] -t volume' and 'zfs list [-H] [-o name] -d 0'"
+                    + " are supported on this simulated host"); // INVENTED
+            return 2;
         }
-        String fmt = noHeader ? "%s\t%s\t%s\t%s\t%s%n" : "%-" + w + "s  %5s  %5s  %5s  %s%n";
-        if (!noHeader) {
-            inv.stdout().print(String.format(Locale.ROOT, fmt, "NAME", "USED", "AVAIL", "REFER", "MOUNTPOINT").replace("\r\n", "\n"));
-        }
-        for (String[] r : rows) {
-            inv.stdout().print(String.format(Locale.ROOT, fmt, (Object[]) r).replace("\r\n", "\n"));
+        if (noHeader) {
+            for (Map<String, String> r : rows) {
+                inv.stdout().print(String.join("\t", columns.stream().map(r::get).toList()) + "\n");
+            }
+        } else {
+            List<Integer> widths = new ArrayList<>();
+            for (String c : columns) {
+                int w = c.length();
+                for (Map<String, String> r : rows) {
+                    w = Math.max(w, r.get(c).length());
+                }
+                widths.add(w);
+            }
+            print(inv, columns, columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), widths);
+            for (Map<String, String> r : rows) {
+                print(inv, columns, columns.stream().map(r::get).toList(), widths);
+            }
         }
         inv.stdout().flush();
         return 0;
+    }
+
+    /** zfs(8) aligns sizes to the right and names to the left, two spaces apart. */
+    private static void print(Invocation inv, List<String> columns, List<String> cells, List<Integer> widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            boolean text = columns.get(i).equals("name") || columns.get(i).equals("mountpoint");
+            sb.append(String.format(Locale.ROOT, "%" + (text ? "-" : "") + widths.get(i) + "s  ", cells.get(i)));
+        }
+        inv.stdout().print(sb.toString().stripTrailing() + "\n");
     }
 
     private int destroy(Invocation inv, List<String> args) {
@@ -152,7 +212,7 @@ final class ZfsCommand implements SimCommand {
     private static int usage(Invocation inv) {
         inv.stderr().println("usage:");
         inv.stderr().println("\tcreate [-s] -V <size> <volume>");
-        inv.stderr().println("\tlist [-H] -t volume");
+        inv.stderr().println("\tlist [-H] [-o property[,...]] [-t volume | -d 0]");
         inv.stderr().println("\tdestroy <volume>");
         return 2;
     }
