@@ -79,9 +79,10 @@ class MainViewTest {
 
     @Test
     void theZonesAreRenderedInTableCells(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(cellWithText("web01")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(cellWithText("app01")).tryQuery().isPresent()
+                && robot.lookup(cellWithText("db01")).tryQuery().isPresent());
 
-        assertThat(robot.lookup(cellWithText("db01")).tryQuery()).as("db01's cell is rendered").isPresent();
+        assertThat(robot.lookup(cellWithText("build01")).tryQuery()).as("build01's cell is rendered").isPresent();
     }
 
     private static Predicate<Node> cellWithText(String text) {

@@ -141,7 +141,11 @@ class MoveWizardViewTest {
     }
 
     private void openWizardFor(FxRobot robot, String zone) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(cellWithText(zone)).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> console.zones().rows().stream().anyMatch(r -> r.name().equals(zone)));
+        // Filter the table down to the zone, as a user would: its row may be below the visible rows.
+        setText(robot, "#zoneFilterField", zone);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(cellWithText(zone)).tryQuery().isPresent());
         assertThat(button(robot, "#moveButton").isDisabled()).as("nothing selected yet").isTrue();
         robot.clickOn(robot.lookup(cellWithText(zone)).queryAs(Node.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !button(robot, "#moveButton").isDisabled());
