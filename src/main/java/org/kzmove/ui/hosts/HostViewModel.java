@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.kzmove.console.ConsoleHost;
 import org.kzmove.inventory.HostInventory;
+import org.kzmove.remote.RemoteException;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
 import org.kzmove.ui.zones.ZoneRow;
@@ -78,7 +79,24 @@ public final class HostViewModel {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         problem.set(message);
         state.set(ConnectionState.FAILED);
-        dialogs.showError("Cannot read the zones of " + name.get(), message);
+        dialogs.showError(errorTitle(e), message);
+    }
+
+    /** A refused host key is not a zone problem: say what happened in the title. */
+    private String errorTitle(Exception e) {
+        if (e instanceof RemoteException re) {
+            switch (re.reason()) {
+                case HOST_KEY_CHANGED:
+                    return "Not connected to " + name.get() + ": its host key has CHANGED";
+                case HOST_KEY_UNKNOWN:
+                    return "Not connected to " + name.get() + ": its host key was not trusted";
+                case AUTHENTICATION:
+                    return "Not connected to " + name.get() + ": login refused";
+                default:
+                    break;
+            }
+        }
+        return "Cannot read the zones of " + name.get();
     }
 
     private String describe() {
