@@ -213,18 +213,24 @@ public final class ProfileHost implements ConsoleHost {
     private RemoteException changedKey(HostKeyTrust.PresentedHostKey presented, RemoteException cause) {
         String entry = presented == null ? target.host() : presented.hostEntry();
         List<String> lines = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path file : List.of(userKnownHosts, ownKnownHosts)) {
-            for (int line : linesListing(file, entry)) {
+            List<Integer> listing = linesListing(file, entry);
+            for (int line : listing) {
                 lines.add(file + " line " + line);
             }
+            if (!listing.isEmpty()) {
+                files.add(file);
+            }
         }
+        String file = files.size() == 1 ? files.get(0).toString() : "FILE";
         String where = lines.isEmpty() ? "a known_hosts file" : String.join(", ", lines);
         String now = presented == null ? "another key" : presented.keyType() + " " + presented.fingerprint();
         String message = "The host key of " + profile.name() + " (" + entry + ") has CHANGED: it now presents " + now
                 + ", not the key recorded in " + where + ". Someone could be intercepting the connection, or the host "
                 + "was reinstalled or given new SSH keys. kzmove refuses to connect. If the change is expected, check "
                 + "the new fingerprint on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), remove the old "
-                + "line (ssh-keygen -R '" + entry + "' -f FILE), and connect again to trust the new key.";
+                + "line (ssh-keygen -R '" + entry + "' -f " + file + "), and connect again to trust the new key.";
         Logger.warn("Refused a changed host key of {} ({}): {}; recorded in {}", profile.name(), entry, now, where);
         return new RemoteException(Reason.HOST_KEY_CHANGED, target.display(), message, cause);
     }

@@ -132,7 +132,8 @@ class ProfileHostTest {
             assertThatThrownBy(host::load).isInstanceOfSatisfying(RemoteException.class, e -> {
                 assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_CHANGED);
                 assertThat(e.getMessage()).contains("has CHANGED", live.host.hostKeyFingerprint(),
-                        paths.knownHosts() + " line 1", "ssh-keygen -R '[127.0.0.1]:" + port + "'");
+                        paths.knownHosts() + " line 1",
+                        "ssh-keygen -R '[127.0.0.1]:" + port + "' -f " + paths.knownHosts());
             });
         }
         assertThat(dialogs.keysAsked()).as("a changed key is never offered for trust").hasSize(1);

@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -174,7 +175,7 @@ public final class AddHostView extends VBox {
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Privilege p) {
-                return p == null ? "" : AddHostViewModel.explain(p);
+                return p == null ? "" : p.label();
             }
 
             @Override
@@ -183,15 +184,21 @@ public final class AddHostView extends VBox {
             }
         });
         choice.valueProperty().bindBidirectional(model.privilegeProperty());
-        choice.setMaxWidth(Double.MAX_VALUE);
-        return choice;
+        Label explanation = new Label();
+        explanation.setId("privilegeExplanation");
+        explanation.setWrapText(true);
+        explanation.setStyle("-fx-opacity: 0.75;");
+        explanation.textProperty().bind(model.privilegeExplanationBinding());
+        return new VBox(4, choice, explanation);
     }
 
     private static int field(GridPane grid, int row, String label, Node input, Label error) {
         Label l = new Label(label);
         grid.add(l, 0, row);
         grid.add(input, 1, row);
-        GridPane.setMargin(l, new Insets(4, 0, 0, 0));
+        // Labels face the first line of their input, also when the input is several lines high.
+        GridPane.setValignment(l, VPos.TOP);
+        GridPane.setMargin(l, new Insets(10, 0, 0, 0));
         GridPane.setMargin(input, new Insets(6, 0, 0, 0));
         if (error == null) {
             return row + 1;

@@ -59,6 +59,8 @@ public final class AddHostViewModel {
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final ObjectProperty<Privilege> privilege = new SimpleObjectProperty<>(Privilege.PFEXEC);
 
+    private final StringBinding privilegeExplanation =
+            Bindings.createStringBinding(() -> explain(privilege.get()), privilege);
     private final StringBinding nameError;
     private final StringBinding addressError;
     private final StringBinding portError;
@@ -351,12 +353,20 @@ public final class AddHostViewModel {
         return done;
     }
 
-    /** Words for a privilege choice, for people who do not know the prefixes. */
+    /** The chosen privilege prefix in words, for people who do not know the prefixes. */
+    public StringBinding privilegeExplanationBinding() {
+        return privilegeExplanation;
+    }
+
+    /** Words for a privilege choice. */
     public static String explain(Privilege p) {
         return switch (p) {
-            case PFEXEC -> "pfexec — the user has the Zone Management rights profile (Solaris' usual way)";
-            case SUDO -> "sudo — the user may run zoneadm with sudo without a password (sudo -n)";
-            case NONE -> "none — the user runs zoneadm directly (root, or a role with the rights)";
+            case PFEXEC -> "kzmove runs zoneadm as \"pfexec zoneadm …\": the user has the Zone Management rights "
+                    + "profile (the usual way on Solaris, where root cannot log in over SSH).";
+            case SUDO -> "kzmove runs zoneadm as \"sudo -n zoneadm …\": the user may run it with sudo without typing "
+                    + "a password.";
+            case NONE -> "kzmove runs zoneadm as it is: the user already has the rights (root, or a shell in a "
+                    + "role with them).";
         };
     }
 }

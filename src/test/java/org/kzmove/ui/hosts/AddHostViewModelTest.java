@@ -213,4 +213,14 @@ class AddHostViewModelTest {
         assertThat(model.doneProperty().get()).isTrue();
         assertThat(listed).isEmpty();
     }
+
+    @Test
+    void thePrivilegeChoiceIsExplainedInWords() {
+        assertThat(model.privilegeExplanationBinding().get()).contains("pfexec zoneadm", "Zone Management");
+
+        model.privilegeProperty().set(Privilege.SUDO);
+
+        assertThat(model.privilegeExplanationBinding().get()).contains("sudo -n zoneadm");
+        assertThat(model.profile()).isEmpty();
+    }
 }
