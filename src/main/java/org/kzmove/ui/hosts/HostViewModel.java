@@ -92,6 +92,9 @@ public final class HostViewModel {
                     return "Not connected to " + name.get() + ": its host key was not trusted";
                 case AUTHENTICATION:
                     return "Not connected to " + name.get() + ": login refused";
+                case UNREACHABLE:
+                case TIMEOUT:
+                    return "Cannot reach " + name.get();
                 default:
                     break;
             }

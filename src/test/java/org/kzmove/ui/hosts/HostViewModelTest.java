@@ -121,4 +121,16 @@ class HostViewModelTest {
         });
         assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
     }
+
+    @Test
+    void anUnreachableHostIsSaidToBeUnreachable() {
+        HostViewModel host = new HostViewModel(new FakeHostSource("sol02").fails(new org.kzmove.remote.RemoteException(
+                org.kzmove.remote.RemoteException.Reason.UNREACHABLE, "ann@sol02",
+                "Cannot connect to 127.0.0.1 port 1 (Connection refused). Is the host up and sshd listening there?")),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Cannot reach sol02"));
+    }
 }
