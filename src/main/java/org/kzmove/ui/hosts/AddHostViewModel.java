@@ -181,9 +181,20 @@ public final class AddHostViewModel {
         if (!valid.get()) {
             return Optional.empty();
         }
-        String key = authentication.get() == Authentication.KEY_FILE ? keyFile.get().strip() : null;
+        String key = authentication.get() == Authentication.KEY_FILE ? expandHome(keyFile.get().strip()) : null;
         return Optional.of(new HostProfile(name.get().strip(), address.get().strip(), Integer.parseInt(port.get().strip()),
                 user.get().strip(), key, privilege.get()));
+    }
+
+    /**
+     * "~/.ssh/id_ed25519" as a shell would read it: the profile keeps an absolute path, which the CLI
+     * (run without a shell to expand it) reads the same way.
+     */
+    static String expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return System.getProperty("user.home") + path.substring(1);
+        }
+        return path;
     }
 
     private void closeTested() {

@@ -44,6 +44,7 @@ public final class HostViewModel {
     private final BooleanBinding canRefresh = state.isNotEqualTo(ConnectionState.CONNECTING);
     private final StringBinding summary;
     private HostInventory inventory;
+    private boolean retired;
 
     public HostViewModel(ConsoleHost source, TaskExecutor executor, DialogService dialogs) {
         this.source = source;
@@ -64,7 +65,24 @@ public final class HostViewModel {
         executor.submit(source::load, this::loaded, this::failed);
     }
 
+    /**
+     * Marks this entry as removed from the list: a read still running (perhaps waiting on a password
+     * dialog) ends without touching the entry or showing an error about a host the user let go.
+     */
+    public void retire() {
+        retired = true;
+    }
+
+    /** Undoes {@link #retire()} when the removal failed: the entry stays and can be refreshed. */
+    public void reinstate() {
+        retired = false;
+    }
+
     private void loaded(HostInventory inventory) {
+        if (retired) {
+            state.set(ConnectionState.NOT_CONNECTED);
+            return;
+        }
         this.inventory = inventory;
         address.set(source.address());
         release.set(inventory.release() == null ? "release unknown" : inventory.release().describe());
@@ -76,6 +94,10 @@ public final class HostViewModel {
     }
 
     private void failed(Exception e) {
+        if (retired) {
+            state.set(ConnectionState.NOT_CONNECTED);
+            return;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         problem.set(message);
         state.set(ConnectionState.FAILED);

@@ -128,6 +128,8 @@ public final class HostsViewModel {
                 + "stays trusted. You can add it again later.", "Remove host", "Keep host")) {
             return;
         }
+        // Retired first: closing the host ends a read in progress, which must not report an error.
+        h.retire();
         executor.submit(() -> {
             saved.remove(name);
             h.host().close();
@@ -138,8 +140,10 @@ public final class HostsViewModel {
             if (selected.get() == removed) {
                 selected.set(hosts.isEmpty() ? null : hosts.get(Math.max(0, index - 1)));
             }
-        }, e -> dialogs.showError("Cannot remove " + name,
-                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }, e -> {
+            h.reinstate();
+            dialogs.showError("Cannot remove " + name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        });
     }
 
     private HostViewModel list(ConsoleHost host) {

@@ -223,4 +223,13 @@ class AddHostViewModelTest {
         assertThat(model.privilegeExplanationBinding().get()).contains("sudo -n zoneadm");
         assertThat(model.profile()).isEmpty();
     }
+
+    @Test
+    void aKeyFileUnderTheHomeDirectoryIsSavedAsAnAbsolutePath() {
+        fillValid();
+        model.keyFileProperty().set("~/.ssh/id_ed25519");
+
+        assertThat(model.profile()).get().extracting(HostProfile::keyFile)
+                .isEqualTo(System.getProperty("user.home") + "/.ssh/id_ed25519");
+    }
 }

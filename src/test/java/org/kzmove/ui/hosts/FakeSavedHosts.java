@@ -16,6 +16,7 @@ public final class FakeSavedHosts implements SavedHosts {
     private final Map<String, FakeHostSource> opened = new LinkedHashMap<>();
     private IOException loadFailure;
     private IOException saveFailure;
+    private IOException removeFailure;
     private Exception connectFailure;
     private int loads;
 
@@ -31,6 +32,11 @@ public final class FakeSavedHosts implements SavedHosts {
 
     public FakeSavedHosts failSaving(IOException e) {
         saveFailure = e;
+        return this;
+    }
+
+    public FakeSavedHosts failRemoving(IOException e) {
+        removeFailure = e;
         return this;
     }
 
@@ -58,7 +64,10 @@ public final class FakeSavedHosts implements SavedHosts {
     }
 
     @Override
-    public void remove(String name) {
+    public void remove(String name) throws IOException {
+        if (removeFailure != null) {
+            throw removeFailure;
+        }
         profiles.removeIf(p -> p.name().equals(name));
     }
 

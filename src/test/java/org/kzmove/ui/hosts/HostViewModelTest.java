@@ -133,4 +133,21 @@ class HostViewModelTest {
 
         assertThat(dialogs.errors()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Cannot reach sol02"));
     }
+
+    @Test
+    void aReadEndingAfterTheHostWasRemovedReportsNothing() {
+        SameThreadTaskExecutor executor = SameThreadTaskExecutor.deferred();
+        HostViewModel host = new HostViewModel(new FakeHostSource("sol01").fails(
+                new IOException("The session to ann@sol01 is closed.")), executor, dialogs);
+        host.refresh();
+
+        host.retire();
+        executor.runPending();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(host.problemProperty().get()).isEmpty();
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        host.reinstate();
+        assertThat(host.canRefreshBinding().get()).as("a failed removal leaves a usable entry").isTrue();
+    }
 }

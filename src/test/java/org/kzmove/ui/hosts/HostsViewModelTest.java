@@ -184,4 +184,27 @@ class HostsViewModelTest {
         assertThat(dialogs.confirmations()).isEmpty();
         assertThat(hosts.hosts()).hasSize(1);
     }
+
+    @Test
+    void aRemovalThatCannotWriteTheProfileFileKeepsTheHostAndSaysWhy() {
+        FakeSavedHosts saved = new FakeSavedHosts().with(profile("sol01"));
+        RecordingDialogService dialogs = new RecordingDialogService().answerConfirmations(true);
+        HostsViewModel hosts = withSaved(saved, dialogs);
+        hosts.loadSavedHosts();
+        executor.runPending();
+        hosts.selectedProperty().set(hosts.hosts().get(1));
+        saved.failRemoving(new IOException("hosts.json: Read-only file system"));
+
+        hosts.removeSelected();
+        executor.runPending();
+
+        assertThat(hosts.hosts()).hasSize(2);
+        assertThat(saved.opened().get(0).closed()).isFalse();
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Cannot remove sol01");
+            assertThat(e.message()).isEqualTo("hosts.json: Read-only file system");
+        });
+        assertThat(hosts.selectedProperty().get().stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(hosts.selectedProperty().get().canRefreshBinding().get()).isTrue();
+    }
 }
