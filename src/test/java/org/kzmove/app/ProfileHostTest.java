@@ -157,6 +157,51 @@ class ProfileHostTest {
     }
 
     @Test
+    void aDroppedConnectionIsReopenedWithTheRememberedPasswordWithoutAskingAgain() throws Exception {
+        restartWithPasswordUser("ann", "correct horse");
+        int[] asked = {0};
+        RecordingDialogService answers = dialogs.trustKeys(true).secret("correct horse");
+        org.kzmove.ui.common.DialogService counting = new org.kzmove.ui.common.DialogService() {
+            @Override
+            public void showError(String title, String message) {
+                answers.showError(title, message);
+            }
+
+            @Override
+            public void notify(String title, String message, boolean problem) {
+                answers.notify(title, message, problem);
+            }
+
+            @Override
+            public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
+                return answers.confirm(title, message, confirmLabel, keepLabel);
+            }
+
+            @Override
+            public boolean trustHostKey(String hostName, org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey key) {
+                return answers.trustHostKey(hostName, key);
+            }
+
+            @Override
+            public java.util.Optional<char[]> askSecret(String title, String prompt) {
+                asked[0]++;
+                return answers.askSecret(title, prompt);
+            }
+        };
+        try (ProfileHost host = new ProfileHost(new HostProfile("solpw", "127.0.0.1", live.host.port(), "ann", null,
+                Privilege.PFEXEC), services, counting, userKnownHosts)) {
+            host.load();
+            int before = live.received().size();
+
+            live.host.server().dropAllConnections();
+            host.load();
+
+            assertThat(live.received().size()).as("the second read reached the host").isGreaterThan(before);
+            assertThat(asked[0]).as("the password was asked once").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndForgotten() throws Exception {
         restartWithPasswordUser("ann", "correct horse");
         dialogs.trustKeys(true).secret("battery staple");
