@@ -117,6 +117,12 @@ class AddHostViewTest {
         assertThat(hosts.selectedProperty().get().nameProperty().get()).isEqualTo("sol01");
         assertThat(dialogs.keysAsked()).as("the tested connection was kept").hasSize(1);
         assertThat(dialogs.errors()).isEmpty();
+
+        dialogs.answerConfirmations(true);
+        robot.clickOn("#removeHostButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> hosts.hosts().isEmpty());
+        assertThat(dialogs.confirmations()).singleElement().satisfies(c -> assertThat(c.title()).isEqualTo("Remove sol01?"));
+        assertThat(new HostProfileStore(paths.hostProfiles()).list()).isEmpty();
     }
 
     private static void fill(FxRobot robot, String name, String address, String user, String key) {
