@@ -35,12 +35,16 @@ public final class KzmoveApplication extends Application {
             return new MainView(hosts, zones, moves);
         }
 
-        /** Shows the main window in {@code stage}, then reads every host's zones in the background. */
+        /**
+         * Shows the main window in {@code stage}, then reads every host's zones and the saved hosts in
+         * the background.
+         */
         public void show(Stage stage) {
             stage.setTitle("kzmove");
             stage.setScene(new Scene(mainView(), 1100, 640));
             stage.show();
             hosts.refreshAll();
+            hosts.loadSavedHosts();
         }
 
         @Override
@@ -56,7 +60,8 @@ public final class KzmoveApplication extends Application {
         TaskExecutor executor = new FxTaskExecutor();
         ConsoleServices services = new ConsoleServices(paths, Clock.systemUTC());
         DemoHost demo = new DemoHost(services, demoTimeScale);
-        HostsViewModel hosts = new HostsViewModel(List.of(demo), executor, dialogs);
+        ProfileHosts saved = new ProfileHosts(services, dialogs, ProfileHosts.userKnownHosts());
+        HostsViewModel hosts = new HostsViewModel(List.of(demo), saved, executor, dialogs);
         MoveActionViewModel moves = new MoveActionViewModel(executor, dialogs, new BackgroundMoveStarter(executor, dialogs));
         return new Console(executor, services, demo, hosts, new ZonesViewModel(), moves);
     }

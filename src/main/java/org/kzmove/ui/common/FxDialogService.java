@@ -23,6 +23,9 @@ import org.tinylog.Logger;
 
 /** Dialogs as JavaFX alerts, owned by the main window so they stay on top of it. */
 public final class FxDialogService implements DialogService {
+    /** Messages longer than this are shown in a selectable text area rather than a label. */
+    private static final int LONG_MESSAGE = 160;
+
     private final Supplier<Window> owner;
 
     public FxDialogService(Supplier<Window> owner) {
@@ -35,6 +38,16 @@ public final class FxDialogService implements DialogService {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
             alert.setTitle("kzmove");
             alert.setHeaderText(title);
+            if (message.length() > LONG_MESSAGE) {
+                // Long explanations (a changed host key) hold paths and commands the user wants to copy.
+                TextArea text = new TextArea(message);
+                text.setId("errorMessage");
+                text.setEditable(false);
+                text.setWrapText(true);
+                text.setPrefRowCount(Math.min(12, 2 + message.length() / 70));
+                alert.getDialogPane().setContent(text);
+                alert.getDialogPane().setPrefWidth(600);
+            }
             own(alert);
             alert.show();
         });
@@ -86,9 +99,11 @@ public final class FxDialogService implements DialogService {
             details.setPrefRowCount(3);
             details.setId("hostKeyFingerprint");
             details.setStyle("-fx-font-family: monospace;");
-            Label explain = new Label("No known_hosts file lists this host's key. Compare the fingerprint with the "
-                    + "one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host). If you "
-                    + "trust it, kzmove remembers it and will refuse any other key from this host.");
+            Label explain = new Label("Neither your ~/.ssh/known_hosts nor kzmove's own known_hosts lists this host's "
+                    + "key, so kzmove cannot tell it is the host you mean. Compare the fingerprint below with the one "
+                    + "the host shows: on its console, run ssh-keygen -lf /etc/ssh/" + hostKeyFile(key.keyType())
+                    + ". If they match and you trust it, kzmove remembers the key in its own known_hosts (never in "
+                    + "~/.ssh) and will refuse any other key from this host.");
             explain.setWrapText(true);
             VBox content = new VBox(8, explain, details);
             content.setPadding(new Insets(4, 0, 0, 0));
@@ -121,6 +136,17 @@ public final class FxDialogService implements DialogService {
             field.clear();
             return answer;
         }, Optional.empty());
+    }
+
+    /** The public host key file of that type on a Solaris host, for the fingerprint check. */
+    static String hostKeyFile(String keyType) {
+        if (keyType.startsWith("ecdsa")) {
+            return "ssh_host_ecdsa_key.pub";
+        }
+        if (keyType.contains("rsa")) {
+            return "ssh_host_rsa_key.pub";
+        }
+        return "ssh_host_ed25519_key.pub";
     }
 
     private void own(Dialog<?> dialog) {

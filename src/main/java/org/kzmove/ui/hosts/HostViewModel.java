@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.kzmove.console.ConsoleHost;
 import org.kzmove.inventory.HostInventory;
+import org.kzmove.remote.RemoteException;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
 import org.kzmove.ui.zones.ZoneRow;
@@ -43,6 +44,7 @@ public final class HostViewModel {
     private final BooleanBinding canRefresh = state.isNotEqualTo(ConnectionState.CONNECTING);
     private final StringBinding summary;
     private HostInventory inventory;
+    private boolean retired;
 
     public HostViewModel(ConsoleHost source, TaskExecutor executor, DialogService dialogs) {
         this.source = source;
@@ -63,7 +65,24 @@ public final class HostViewModel {
         executor.submit(source::load, this::loaded, this::failed);
     }
 
+    /**
+     * Marks this entry as removed from the list: a read still running (perhaps waiting on a password
+     * dialog) ends without touching the entry or showing an error about a host the user let go.
+     */
+    public void retire() {
+        retired = true;
+    }
+
+    /** Undoes {@link #retire()} when the removal failed: the entry stays and can be refreshed. */
+    public void reinstate() {
+        retired = false;
+    }
+
     private void loaded(HostInventory inventory) {
+        if (retired) {
+            state.set(ConnectionState.NOT_CONNECTED);
+            return;
+        }
         this.inventory = inventory;
         address.set(source.address());
         release.set(inventory.release() == null ? "release unknown" : inventory.release().describe());
@@ -75,10 +94,34 @@ public final class HostViewModel {
     }
 
     private void failed(Exception e) {
+        if (retired) {
+            state.set(ConnectionState.NOT_CONNECTED);
+            return;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         problem.set(message);
         state.set(ConnectionState.FAILED);
-        dialogs.showError("Cannot read the zones of " + name.get(), message);
+        dialogs.showError(errorTitle(e), message);
+    }
+
+    /** A refused host key is not a zone problem: say what happened in the title. */
+    private String errorTitle(Exception e) {
+        if (e instanceof RemoteException re) {
+            switch (re.reason()) {
+                case HOST_KEY_CHANGED:
+                    return "Not connected to " + name.get() + ": its host key has CHANGED";
+                case HOST_KEY_UNKNOWN:
+                    return "Not connected to " + name.get() + ": its host key was not trusted";
+                case AUTHENTICATION:
+                    return "Not connected to " + name.get() + ": login refused";
+                case UNREACHABLE:
+                case TIMEOUT:
+                    return "Cannot reach " + name.get();
+                default:
+                    break;
+            }
+        }
+        return "Cannot read the zones of " + name.get();
     }
 
     private String describe() {

@@ -33,6 +33,8 @@ public final class FakeHostSource implements ConsoleHost {
     private final String name;
     private final Deque<Callable<HostInventory>> answers = new ArrayDeque<>();
     private int loads;
+    private boolean closed;
+    private boolean demo;
 
     public FakeHostSource(String name) {
         this.name = name;
@@ -48,6 +50,17 @@ public final class FakeHostSource implements ConsoleHost {
             throw e;
         });
         return this;
+    }
+
+    /** Marks this host as the Demo host (which cannot be removed). */
+    public FakeHostSource asDemo() {
+        demo = true;
+        return this;
+    }
+
+    @Override
+    public boolean isDemo() {
+        return demo;
     }
 
     @Override
@@ -104,6 +117,11 @@ public final class FakeHostSource implements ConsoleHost {
 
     @Override
     public void close() {
+        closed = true;
+    }
+
+    public boolean closed() {
+        return closed;
     }
 
     public int loads() {

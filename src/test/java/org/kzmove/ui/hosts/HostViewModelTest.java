@@ -104,4 +104,50 @@ class HostViewModelTest {
         assertThat(host.problemProperty().get()).isEmpty();
         assertThat(host.zones()).hasSize(2);
     }
+
+    @Test
+    void aChangedHostKeyIsNamedInTheErrorTitleWithTheWholeExplanationBelow() {
+        String why = "The host key of sol01 ([10.0.0.1]:22) has CHANGED: it now presents ssh-ed25519 SHA256:abc, "
+                + "not the key recorded in /home/ann/.config/kzmove/known_hosts line 3.";
+        HostViewModel host = new HostViewModel(new FakeHostSource("sol01").fails(new org.kzmove.remote.RemoteException(
+                org.kzmove.remote.RemoteException.Reason.HOST_KEY_CHANGED, "ann@10.0.0.1", why)),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Not connected to sol01: its host key has CHANGED");
+            assertThat(e.message()).isEqualTo(why);
+        });
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
+    }
+
+    @Test
+    void anUnreachableHostIsSaidToBeUnreachable() {
+        HostViewModel host = new HostViewModel(new FakeHostSource("sol02").fails(new org.kzmove.remote.RemoteException(
+                org.kzmove.remote.RemoteException.Reason.UNREACHABLE, "ann@sol02",
+                "Cannot connect to 127.0.0.1 port 1 (Connection refused). Is the host up and sshd listening there?")),
+                SameThreadTaskExecutor.immediate(), dialogs);
+
+        host.refresh();
+
+        assertThat(dialogs.errors()).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Cannot reach sol02"));
+    }
+
+    @Test
+    void aReadEndingAfterTheHostWasRemovedReportsNothing() {
+        SameThreadTaskExecutor executor = SameThreadTaskExecutor.deferred();
+        HostViewModel host = new HostViewModel(new FakeHostSource("sol01").fails(
+                new IOException("The session to ann@sol01 is closed.")), executor, dialogs);
+        host.refresh();
+
+        host.retire();
+        executor.runPending();
+
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(host.problemProperty().get()).isEmpty();
+        assertThat(host.stateProperty().get()).isEqualTo(ConnectionState.NOT_CONNECTED);
+        host.reinstate();
+        assertThat(host.canRefreshBinding().get()).as("a failed removal leaves a usable entry").isTrue();
+    }
 }
