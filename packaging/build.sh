@@ -86,9 +86,13 @@ echo "Building the application (./mvnw package -DskipTests)..."
 [ -f "$target/kzmove.jar" ] || die "the Maven build made no target/kzmove.jar"
 
 # jpackage wants a purely numeric version: 0.1.0-SNAPSHOT in the pom becomes 0.1.0.
+# KZMOVE_APP_VERSION overrides it (macOS, below).
 pom_version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$root/pom.xml" | head -n 1)
-version=${pom_version%%-*}
-[[ $version =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "cannot derive a numeric version from the pom's '$pom_version'"
+version=${KZMOVE_APP_VERSION:-${pom_version%%-*}}
+[[ $version =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "'$version' (from the pom's '$pom_version' or KZMOVE_APP_VERSION) is not a numeric version such as 1.2.3"
+if [ "$os" = mac ] && [[ $version == 0* ]]; then
+    die "jpackage on macOS refuses version $version (CFBundleVersion cannot start with 0): run with KZMOVE_APP_VERSION=1.0.0 (docs/packaging.md)"
+fi
 
 # JavaFX goes on the module path (jlinked into the runtime); everything else in --input, which
 # jpackage puts on the class path. The platform-less javafx-*.jar files Maven adds beside the
@@ -157,7 +161,7 @@ case $os in
             --linux-package-name kzmove
             --resource-dir "$root/packaging/linux"
             ${KZMOVE_DEB_MAINTAINER:+--linux-deb-maintainer "$KZMOVE_DEB_MAINTAINER"}
-            --linux-menu-group "System;Utility;"
+            --linux-menu-group "System;"
             --linux-app-category admin
             --linux-shortcut
             --linux-package-deps "$deb_depends") ;;
