@@ -153,7 +153,7 @@ echo "Building the application image (jpackage ${version})..."
 
 # --- the installer, from that image ---
 
-installer_args=("${common[@]}")
+installer_args=("${common[@]}" --license-file "$root/LICENSE")
 case $os in
     linux)
         installer_args+=(--type deb --app-image "$dist/kzmove"

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 /**
  * What the installers get right only if {@code packaging/build.sh} says it, checked without
  * building them (that takes minutes; docs/packaging.md): the installed launcher starts the console
- * with the same JVM flags as {@code app/bin/kzmove}, and the .deb depends on every library JavaFX's
- * native code links against. Headless UI tests cannot catch either: they run JavaFX on the class
+ * with the same JVM flags as {@code app/bin/kzmove}, the .deb depends on every library JavaFX's
+ * native code links against, and its menu entry names the console's window class. Headless UI tests cannot catch either: they run JavaFX on the class
  * path with Monocle, which needs neither the flags nor GTK.
  */
 class PackagingScriptTest {
     private static final Path BUILD_SCRIPT = Path.of("packaging/build.sh");
     private static final Path SOURCE_LAUNCHER = Path.of("app/bin/kzmove");
+    private static final Path DESKTOP_ENTRY = Path.of("packaging/linux/kzmove.desktop");
 
     /** The flags ControlsFX needs once JavaFX is on the module path (toolchain notes). */
     private static final Set<String> CONTROLSFX_FLAGS = Set.of(
@@ -84,6 +85,18 @@ class PackagingScriptTest {
         Set<String> required = needed.stream().map(DEBIAN_PACKAGE_OF_LIBRARY::get)
                 .filter(p -> p != null).collect(Collectors.toCollection(TreeSet::new));
         assertThat(debDepends(Files.readString(BUILD_SCRIPT))).containsAll(required);
+    }
+
+    @Test
+    void menuEntryNamesTheWindowClassOfTheConsole() throws Exception {
+        // Docks match a window to its menu entry (and icon) by WM_CLASS, which JavaFX's GTK glass
+        // sets to the name of the Application class (seen with xprop on the installed console).
+        Matcher m = Pattern.compile("(?m)^StartupWMClass=(\\S+)$").matcher(Files.readString(DESKTOP_ENTRY));
+        assertThat(m.find()).as("StartupWMClass in " + DESKTOP_ENTRY).isTrue();
+
+        Class<?> windowClass = Class.forName(m.group(1), false, getClass().getClassLoader());
+
+        assertThat(javafx.application.Application.class).isAssignableFrom(windowClass);
     }
 
     private static Set<String> jvmAccessFlags(String script) {
