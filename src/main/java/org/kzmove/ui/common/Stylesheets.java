@@ -2,7 +2,9 @@ package org.kzmove.ui.common;
 
 import java.util.Objects;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.stage.Window;
 
 /**
  * The console's style sheets: {@code kzmove.css} always (states, steps, warnings), {@code dark.css}
@@ -13,6 +15,35 @@ public final class Stylesheets {
     private static final String DARK = url("dark.css");
 
     private Stylesheets() {
+    }
+
+    /**
+     * Styles every window the console opens (main window, wizard, dialogs, notifications) now and
+     * whenever the appearance changes: one place, so no view has to remember to.
+     */
+    public static void followAllWindows(AppearanceViewModel appearance) {
+        Window.getWindows().forEach(w -> followWindow(w, appearance));
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(w -> followWindow(w, appearance));
+            }
+        });
+        appearance.darkBinding().addListener((obs, was, dark) -> Window.getWindows().forEach(w -> {
+            if (w.getScene() != null) {
+                apply(w.getScene(), dark);
+            }
+        }));
+    }
+
+    private static void followWindow(Window window, AppearanceViewModel appearance) {
+        if (window.getScene() != null) {
+            apply(window.getScene(), appearance.darkBinding().get());
+        }
+        window.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                apply(scene, appearance.darkBinding().get());
+            }
+        });
     }
 
     /** Styles {@code scene} now and whenever the appearance changes. */
