@@ -2,7 +2,6 @@ package org.kzmove.app;
 
 import java.time.Clock;
 import java.util.List;
-
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -13,6 +12,8 @@ import org.kzmove.ui.common.FxDialogService;
 import org.kzmove.ui.common.FxTaskExecutor;
 import org.kzmove.ui.common.TaskExecutor;
 import org.kzmove.ui.hosts.HostsViewModel;
+import org.kzmove.ui.jobs.JobsViewModel;
+import org.kzmove.ui.jobs.UiThread;
 import org.kzmove.ui.zones.ZonesViewModel;
 import org.tinylog.Logger;
 
@@ -26,11 +27,11 @@ public final class KzmoveApplication extends Application {
 
     /** Everything the console runs on, closed together when the window closes. */
     public record Console(TaskExecutor executor, ConsoleServices services, DemoHost demoHost, HostsViewModel hosts,
-            ZonesViewModel zones)
+            ZonesViewModel zones, JobsViewModel jobs)
             implements AutoCloseable {
 
         public Parent mainView() {
-            return new MainView(hosts, zones);
+            return new MainView(hosts, zones, jobs);
         }
 
         /** Shows the main window in {@code stage}, then reads every host's zones in the background. */
@@ -39,6 +40,8 @@ public final class KzmoveApplication extends Application {
             stage.setScene(new Scene(mainView(), 1100, 640));
             stage.show();
             hosts.refreshAll();
+            // Moves still running on a host from an earlier session, and the finished ones.
+            hosts.hosts().forEach(h -> jobs.reattach(h.host()));
         }
 
         @Override
@@ -55,7 +58,8 @@ public final class KzmoveApplication extends Application {
         ConsoleServices services = new ConsoleServices(paths, Clock.systemUTC());
         DemoHost demo = new DemoHost(services, demoTimeScale);
         HostsViewModel hosts = new HostsViewModel(List.of(demo), executor, dialogs);
-        return new Console(executor, services, demo, hosts, new ZonesViewModel());
+        JobsViewModel jobs = new JobsViewModel(executor, dialogs, UiThread.fx(), Clock.systemUTC());
+        return new Console(executor, services, demo, hosts, new ZonesViewModel(), jobs);
     }
 
     @Override

@@ -120,6 +120,12 @@ public final class JobViewModel {
     private final StringProperty cancelTooltip = new SimpleStringProperty("");
     private boolean cancelSent;
 
+    // Read-only views made once: an unmodifiable wrapper listens weakly to its list, so a wrapper made per
+    // call could be collected with its listeners (a chart or log that silently stops updating).
+    private final ObservableList<PhaseStep> stepsView = FXCollections.unmodifiableObservableList(stepper.steps());
+    private final ObservableList<ChartPoint> chartView = FXCollections.unmodifiableObservableList(chart);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+
     private final Set<String> originalDisks = new LinkedHashSet<>();
     private final List<Runnable> finishHooks = new ArrayList<>();
 
@@ -205,6 +211,20 @@ public final class JobViewModel {
             applyProgress(snapshot, clock.instant());
         }
         updateCancel();
+    }
+
+    /** Fills in what a re-attached move's record knows and its output does not say (targets, command). */
+    void describe(JobRecord record) {
+        if (!record.targets().isEmpty()) {
+            targets.set(String.join(", ", record.targets()));
+        }
+        if (record.command() != null) {
+            command.set(record.command());
+        }
+        if (record.startedAt() != null) {
+            startedAt.set(record.startedAt());
+        }
+        originalDisks.addAll(record.originalDisks());
     }
 
     /** Runs when the move has ended (outcome known), on the UI thread. */
@@ -676,7 +696,7 @@ public final class JobViewModel {
     }
 
     public ObservableList<PhaseStep> steps() {
-        return FXCollections.unmodifiableObservableList(stepper.steps());
+        return stepsView;
     }
 
     public ReadOnlyObjectProperty<MovePhase> phaseProperty() {
@@ -714,11 +734,11 @@ public final class JobViewModel {
     }
 
     public ObservableList<ChartPoint> chart() {
-        return FXCollections.unmodifiableObservableList(chart);
+        return chartView;
     }
 
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public StringProperty searchTextProperty() {

@@ -49,6 +49,9 @@ public final class JobsViewModel {
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final StringProperty summary = new SimpleStringProperty("No moves");
     private final ObservableMap<String, String> zoneLabels = FXCollections.observableHashMap();
+    // Made once: an unmodifiable wrapper listens weakly, so one made per call could lose its listeners.
+    private final ObservableList<JobViewModel> jobsView = FXCollections.unmodifiableObservableList(jobs);
+    private final ObservableMap<String, String> zoneLabelsView = FXCollections.unmodifiableObservableMap(zoneLabels);
 
     public JobsViewModel(TaskExecutor executor, DialogService dialogs, UiThread ui, Clock clock) {
         this.executor = executor;
@@ -112,6 +115,9 @@ public final class JobsViewModel {
                         .findFirst().orElse(null);
                 a.vm().attach(JobControl.of(a.job()), a.job().id().value(),
                         record != null ? record.remoteFile() : HostJobFiles.standard().outputFile(a.job().id()));
+                if (record != null) {
+                    a.vm().describe(record);
+                }
                 a.vm().seed(a.job()::output, a.job().snapshot());
                 known.add(a.job().id().value());
                 add(a.vm());
@@ -197,7 +203,7 @@ public final class JobsViewModel {
     }
 
     public ObservableList<JobViewModel> jobs() {
-        return FXCollections.unmodifiableObservableList(jobs);
+        return jobsView;
     }
 
     public ObjectProperty<JobViewModel> selectedProperty() {
@@ -232,6 +238,6 @@ public final class JobsViewModel {
      * "moved", "move cancelled").
      */
     public ObservableMap<String, String> zoneLabels() {
-        return FXCollections.unmodifiableObservableMap(zoneLabels);
+        return zoneLabelsView;
     }
 }
