@@ -37,7 +37,7 @@ public final class KzmoveApplication extends Application {
         /** Shows the main window in {@code stage}, then reads every host's zones in the background. */
         public void show(Stage stage) {
             stage.setTitle("kzmove");
-            stage.setScene(new Scene(mainView(), 1100, 640));
+            stage.setScene(new Scene(mainView(), 1200, 860));
             stage.show();
             hosts.refreshAll();
             // Moves still running on a host from an earlier session, and the finished ones.

@@ -25,7 +25,7 @@ public final class MainView extends BorderPane {
         // The jobs area below the hosts and zones (the lead finalises the layout).
         SplitPane withJobs = new SplitPane(split, new JobsView(jobs));
         withJobs.setOrientation(Orientation.VERTICAL);
-        withJobs.setDividerPositions(0.4);
+        withJobs.setDividerPositions(0.55);
         setCenter(withJobs);
 
         Button refresh = new Button("Refresh");
