@@ -14,14 +14,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollBar;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -42,7 +46,8 @@ public final class JobView extends BorderPane {
     private final ListView<String> log = new ListView<>();
     /** Whether the log shows its newest line as lines arrive: true until the user scrolls up. */
     private boolean followTail = true;
-    private ScrollBar logScrollBar;
+    /** Set by the user's scrolling, clicking or keys in the log; read when the next lines arrive. */
+    private boolean userScrolled;
 
     public JobView(JobViewModel vm) {
         this.vm = vm;
@@ -172,14 +177,25 @@ public final class JobView extends BorderPane {
                 }
             }
         });
+        // Following the tail stops when the user scrolls up and resumes once they are back at the bottom.
+        // Whether they are is read when the next lines arrive: by then the list is laid out where the user
+        // left it (a scroll bar's value also moves while the list grows, so it cannot tell the user's intent).
+        log.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled = true);
+        log.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled = true);
+        log.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled = true);
         vm.log().addListener((ListChangeListener<String>) c -> {
-            watchScrolling();
+            int before = vm.log().size();
+            while (c.next()) {
+                before -= c.getAddedSize() - c.getRemovedSize();
+            }
+            if (userScrolled) {
+                userScrolled = false;
+                followTail = lastVisibleIndex() >= before - 1;
+            }
             if (followTail && !vm.log().isEmpty()) {
                 log.scrollTo(vm.log().size() - 1);
             }
         });
-        // Following stops when the user scrolls up and resumes when they scroll back to the bottom.
-        log.skinProperty().addListener((o, was, skin) -> watchScrolling());
         vm.searchTextProperty().addListener((o, was, now) -> log.refresh());
         vm.currentMatchProperty().addListener((o, was, now) -> {
             int line = now.intValue();
@@ -235,19 +251,14 @@ public final class JobView extends BorderPane {
         return pane;
     }
 
-    private void watchScrolling() {
-        if (logScrollBar != null) {
-            return;
+    /** The index of the last log line on screen; -1 before the list is shown. */
+    private int lastVisibleIndex() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) log.lookup(".virtual-flow");
+        if (flow == null) {
+            return -1;
         }
-        // The skin's scroll bars exist once it is built; until then there is nothing to scroll.
-        log.lookupAll(".scroll-bar").stream().filter(n -> n instanceof ScrollBar sb
-                && sb.getOrientation() == Orientation.VERTICAL).findFirst().ifPresent(n -> {
-                    logScrollBar = (ScrollBar) n;
-                    logScrollBar.valueProperty().addListener((o, was, now) -> {
-                        followTail = !logScrollBar.isVisible()
-                                || now.doubleValue() >= logScrollBar.getMax() - 1e-3;
-                    });
-                });
+        IndexedCell<?> cell = flow.getLastVisibleCell();
+        return cell == null ? -1 : cell.getIndex();
     }
 
     private void copy() {

@@ -66,7 +66,8 @@ final class ResilverChart extends VBox {
     private static LineChart<Number, Number> chart(String title, String unit, String id) {
         NumberAxis time = new NumberAxis();
         time.setLabel("elapsed (s)");
-        time.setForceZeroInRange(false);
+        // Both charts start at 0 so their time axes line up.
+        time.setForceZeroInRange(true);
         NumberAxis value = new NumberAxis();
         value.setLabel(unit);
         LineChart<Number, Number> chart = new LineChart<>(time, value);
