@@ -43,7 +43,23 @@ import org.kzmove.migration.engine.FinalOutcome;
  */
 public final class JobView extends BorderPane {
     private final JobViewModel vm;
-    private final ListView<String> log = new ListView<>();
+    private final ListView<String> log = new ListView<>() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // Scrolled here, once the list has laid out its new lines: asked for earlier it would stop at the old end.
+            if (tailPending) {
+                tailPending = false;
+                // The flow's scrollTo shows the line whole at the bottom; ListView.scrollTo would put it at the top.
+                if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    flow.scrollTo(getItems().size() - 1);
+                } else {
+                    scrollTo(getItems().size() - 1);
+                }
+            }
+        }
+    };
+    private boolean tailPending;
     /** Whether the log shows its newest line as lines arrive: true until the user scrolls up. */
     private boolean followTail = true;
     /** Set by the user's scrolling, clicking or keys in the log; read when the next lines arrive. */
@@ -193,7 +209,8 @@ public final class JobView extends BorderPane {
                 followTail = lastVisibleIndex() >= before - 1;
             }
             if (followTail && !vm.log().isEmpty()) {
-                log.scrollTo(vm.log().size() - 1);
+                tailPending = true;
+                log.requestLayout();
             }
         });
         vm.searchTextProperty().addListener((o, was, now) -> log.refresh());

@@ -69,6 +69,8 @@ class JobViewTest {
                 .isEqualTo("Output on the host: /var/tmp/kzmove/jobs/20261126T090000Z-lsm-abcd.out   ·   zoneadm's log: "
                         + "/var/log/zones/zoneadm.20220718T003054Z.lsm.move");
         assertThat(robot.lookup("#cancelMoveButton").queryButton().getText()).isEqualTo("Cancel move");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleLine(robot)).as("the log shows its newest line").isEqualTo(vm.log().size() - 1);
         snapshot(robot, robot.lookup("#jobStepper").query().getScene().getRoot(), "job-view-resilvering.png");
     }
 
