@@ -15,6 +15,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -47,22 +48,34 @@ public final class JobView extends BorderPane {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            // Scrolled here, once the list has laid out its new lines: asked for earlier it would stop at the old end.
-            if (tailPending) {
-                tailPending = false;
+            // Here, once the list has laid out its new lines (asked for earlier, a scroll stops at the old
+            // end); and at every layout while following, so a resize or the first sizing keeps the tail in view.
+            boolean asked = tailPending;
+            tailPending = false;
+            if (userScrolled) {
+                // Following goes on only if the user left the list at its end (or it has nothing to scroll).
+                userScrolled = false;
+                followTail = atBottom();
+            }
+            if (!followTail || getItems().isEmpty() || !(lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+                return;
+            }
+            int last = getItems().size() - 1;
+            IndexedCell<?> shown = flow.getLastVisibleCell();
+            boolean whole = shown != null && shown.getIndex() == last
+                    && shown.getLayoutY() + shown.getHeight() <= flow.getHeight() + 0.5;
+            // A viewport lower than one line can never show it whole: do not ask again at every pulse.
+            boolean fits = shown == null || shown.getHeight() <= flow.getHeight();
+            if (asked || (!whole && fits)) {
                 // The flow's scrollTo shows the line whole at the bottom; ListView.scrollTo would put it at the top.
-                if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                    flow.scrollTo(getItems().size() - 1);
-                } else {
-                    scrollTo(getItems().size() - 1);
-                }
+                flow.scrollTo(last);
             }
         }
     };
     private boolean tailPending;
     /** Whether the log shows its newest line as lines arrive: true until the user scrolls up. */
     private boolean followTail = true;
-    /** Set by the user's scrolling, clicking or keys in the log; read when the next lines arrive. */
+    /** Set by the user's scrolling, clicking or keys in the log; read at the next layout. */
     private boolean userScrolled;
 
     public JobView(JobViewModel vm) {
@@ -194,20 +207,13 @@ public final class JobView extends BorderPane {
             }
         });
         // Following the tail stops when the user scrolls up and resumes once they are back at the bottom.
-        // Whether they are is read when the next lines arrive: by then the list is laid out where the user
-        // left it (a scroll bar's value also moves while the list grows, so it cannot tell the user's intent).
+        // Whether they are is read at the next layout, where the list stands where the user took it (a
+        // scroll bar's value also moves while the list grows, so it cannot tell the user's intent).
         log.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled = true);
         log.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled = true);
+        log.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled = true);
         log.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled = true);
         vm.log().addListener((ListChangeListener<String>) c -> {
-            int before = vm.log().size();
-            while (c.next()) {
-                before -= c.getAddedSize() - c.getRemovedSize();
-            }
-            if (userScrolled) {
-                userScrolled = false;
-                followTail = lastVisibleIndex() >= before - 1;
-            }
             if (followTail && !vm.log().isEmpty()) {
                 tailPending = true;
                 log.requestLayout();
@@ -268,14 +274,17 @@ public final class JobView extends BorderPane {
         return pane;
     }
 
-    /** The index of the last log line on screen; -1 before the list is shown. */
-    private int lastVisibleIndex() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) log.lookup(".virtual-flow");
-        if (flow == null) {
-            return -1;
+    /**
+     * Whether the log is scrolled to its end. Read from the flow's position, which a scroll sets at once,
+     * not from its cells, which it lays out only after this list's own layout.
+     */
+    private boolean atBottom() {
+        if (!(log.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true;
         }
-        IndexedCell<?> cell = flow.getLastVisibleCell();
-        return cell == null ? -1 : cell.getIndex();
+        boolean scrollable = log.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar bar
+                && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
+        return !scrollable || flow.getPosition() >= 0.999;
     }
 
     private void copy() {
