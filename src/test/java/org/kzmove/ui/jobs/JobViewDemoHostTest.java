@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,18 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
 import org.kzmove.migration.engine.FinalOutcome;
+import org.kzmove.console.SessionHost;
+import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.remote.command.Privilege;
+import org.kzmove.remote.ssh.HostKeyTrust;
+import org.kzmove.remote.ssh.KnownHostsVerifier;
+import org.kzmove.remote.ssh.SshAuth;
+import org.kzmove.remote.ssh.SshConnection;
+import org.kzmove.remote.ssh.SshTarget;
+import org.kzmove.sim.SimulatedHost;
 import org.kzmove.solaris.move.MovePhase;
+import org.kzmove.testsupport.Conditions;
 import org.kzmove.solaris.storage.StorageUris;
 import org.kzmove.ui.common.FxTaskExecutor;
 import org.kzmove.ui.common.RecordingDialogService;
@@ -134,6 +146,41 @@ class JobViewDemoHostTest {
             assertThat(dialogs.notices()).singleElement()
                     .satisfies(n -> assertThat(n.title()).isEqualTo("Move of zone 'web01' on Demo host rolled back"));
             assertThat(dialogs.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMoveStillRunningWhenTheConsoleStartsIsFollowedAgainWithItsWholeLog(FxRobot robot) throws Exception {
+        try (DemoHost demo = new DemoHost(services, 10)) {
+            // An earlier console started the move and is following it ...
+            MoveJob earlier = demo.startMove(moveWeb01(), MoveListener.NONE);
+            Conditions.await("the resilver under way", () -> earlier.phase() == MovePhase.RESILVERING,
+                    Duration.ofSeconds(60));
+            // ... and this console reaches the same host over a session of its own.
+            SimulatedHost sim = demo.simulatedHost();
+            SshTarget target = new SshTarget("127.0.0.1", sim.port(), "kzadmin");
+            Path knownHosts = demo.knownHostsFile();
+            Path key = services.paths().demoClientKey();
+            try (SessionHost again = services.host(DemoHost.NAME, target, () -> SshConnection.open(target,
+                    List.of(new SshAuth.KeyFile(key, null)),
+                    new KnownHostsVerifier(List.of(knownHosts), knownHosts, HostKeyTrust.REFUSE),
+                    SshConnection.Timeouts.DEFAULT), Privilege.PFEXEC)) {
+
+                robot.interact(() -> jobs.reattach(again));
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !jobs.jobs().isEmpty());
+                JobViewModel job = jobs.jobs().get(0);
+                robot.interact(() -> jobs.open(job));
+                assertThat(job.isReadOnly()).isFalse();
+                assertThat(job.targetsProperty().get()).isEqualTo(TARGET);
+                assertThat(job.commandProperty().get()).contains("zoneadm -z web01 move");
+
+                WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> job.outcomeProperty().get() != null);
+
+                assertThat(job.outcomeProperty().get()).as(job.logText()).isEqualTo(FinalOutcome.SUCCEEDED);
+                earlier.result().get(60, TimeUnit.SECONDS);
+                assertThat(job.logText()).as("every line once, none lost at the seam").isEqualTo(earlier.output());
+                assertThat(robot.lookup("#jobOutcome").queryAs(Label.class).getText()).startsWith("Succeeded");
+            }
         }
     }
 }
