@@ -201,7 +201,7 @@ public final class JobView extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 getStyleClass().remove("search-match");
-                if (!empty && vm.matchesSearch(item)) {
+                if (!empty && vm.logPane().matchesSearch(item)) {
                     getStyleClass().add("search-match");
                 }
             }
@@ -219,8 +219,8 @@ public final class JobView extends BorderPane {
                 log.requestLayout();
             }
         });
-        vm.searchTextProperty().addListener((o, was, now) -> log.refresh());
-        vm.currentMatchProperty().addListener((o, was, now) -> {
+        vm.logPane().searchTextProperty().addListener((o, was, now) -> log.refresh());
+        vm.logPane().currentMatchProperty().addListener((o, was, now) -> {
             int line = now.intValue();
             if (line >= 0) {
                 followTail = false;
@@ -232,13 +232,13 @@ public final class JobView extends BorderPane {
         TextField search = new TextField();
         search.setId("logSearch");
         search.setPromptText("Search the log (Enter: next, Shift+Enter: previous)");
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.textProperty().bindBidirectional(vm.logPane().searchTextProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 if (e.isShiftDown()) {
-                    vm.previousMatch();
+                    vm.logPane().previousMatch();
                 } else {
-                    vm.nextMatch();
+                    vm.logPane().nextMatch();
                 }
                 e.consume();
             }
@@ -246,7 +246,7 @@ public final class JobView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         Label matches = new Label();
         matches.setId("logMatches");
-        matches.textProperty().bind(vm.matchTextProperty());
+        matches.textProperty().bind(vm.logPane().matchTextProperty());
         Button copy = new Button("Copy");
         copy.setId("copyLog");
         copy.setTooltip(new Tooltip("Copy the selected lines, or the whole log when none is selected"));
@@ -255,7 +255,7 @@ public final class JobView extends BorderPane {
         save.setId("saveLog");
         save.setOnAction(e -> save());
         Label saved = new Label();
-        saved.textProperty().bind(vm.saveStatusProperty());
+        saved.textProperty().bind(vm.logPane().saveStatusProperty());
         HBox tools = new HBox(6, search, matches, copy, save, saved);
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -289,7 +289,7 @@ public final class JobView extends BorderPane {
 
     private void copy() {
         List<Integer> selected = log.getSelectionModel().getSelectedIndices();
-        String text = selected.isEmpty() ? vm.logText() : vm.logText(List.copyOf(selected));
+        String text = selected.isEmpty() ? vm.logText() : vm.logPane().text(List.copyOf(selected));
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
@@ -298,11 +298,11 @@ public final class JobView extends BorderPane {
     private void save() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the move's log");
-        chooser.setInitialFileName(vm.suggestedLogFileName());
+        chooser.setInitialFileName(vm.logPane().suggestedFileName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Log files", "*.log", "*.txt"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            vm.saveLog(file.toPath());
+            vm.logPane().save(file.toPath());
         }
     }
 

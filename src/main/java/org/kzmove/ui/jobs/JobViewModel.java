@@ -1,8 +1,5 @@
 package org.kzmove.ui.jobs;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -48,7 +42,7 @@ import org.tinylog.Logger;
 /**
  * One move, running or finished: what it is (host, zone, targets, command, the host's output file),
  * where it stands (phase stepper, progress, rate, both ETAs, chart points), what zoneadm printed (the
- * log, searchable, copyable, savable), how it ended, and the cancel command. Lives on the UI thread;
+ * log, see {@link JobLogViewModel}), how it ended, and the cancel command. Lives on the UI thread;
  * the engine's callbacks reach it through its {@link #listener()}.
  */
 public final class JobViewModel {
@@ -100,12 +94,7 @@ public final class JobViewModel {
     private final ObservableList<ChartPoint> chart = FXCollections.observableArrayList();
     private ProgressSnapshot lastSnapshot;
 
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final StringProperty searchText = new SimpleStringProperty("");
-    private final IntegerProperty currentMatch = new SimpleIntegerProperty(-1);
-    private final IntegerProperty matchCount = new SimpleIntegerProperty(0);
-    private final StringProperty matchText = new SimpleStringProperty("");
-    private final StringProperty saveStatus = new SimpleStringProperty("");
+    private final JobLogViewModel logModel;
 
     private final ObjectProperty<FinalOutcome> outcome = new SimpleObjectProperty<>();
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
@@ -124,7 +113,6 @@ public final class JobViewModel {
     // call could be collected with its listeners (a chart or log that silently stops updating).
     private final ObservableList<PhaseStep> stepsView = FXCollections.unmodifiableObservableList(stepper.steps());
     private final ObservableList<ChartPoint> chartView = FXCollections.unmodifiableObservableList(chart);
-    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
     private final Set<String> originalDisks = new LinkedHashSet<>();
     private final List<Runnable> finishHooks = new ArrayList<>();
@@ -143,7 +131,8 @@ public final class JobViewModel {
         command.set(info.command());
         remoteFile.set(info.remoteFile() == null ? "" : info.remoteFile());
         startedAt.set(info.startedAt());
-        searchText.addListener((o, was, now) -> recountMatches());
+        this.logModel = new JobLogViewModel(executor, dialogs,
+                () -> "kzmove-" + zone.get() + "-" + (jobId.get() == null ? "move" : jobId.get()) + ".log");
         updateCancel();
     }
 
@@ -277,24 +266,7 @@ public final class JobViewModel {
     }
 
     private void appendLog(List<String> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        int from = log.size();
-        log.addAll(lines);
-        String needle = needle();
-        if (!needle.isEmpty()) {
-            int found = 0;
-            for (int i = from; i < log.size(); i++) {
-                if (matches(log.get(i), needle)) {
-                    found++;
-                }
-            }
-            if (found > 0) {
-                matchCount.set(matchCount.get() + found);
-                updateMatchText();
-            }
-        }
+        logModel.append(lines);
     }
 
     private void applyEvent(MoveEvent event) {
@@ -542,116 +514,9 @@ public final class JobViewModel {
         }
     }
 
-    // ---- log: search, copy, save -------------------------------------------------------------------
-
-    /** Moves to the next line that contains the search text (wrapping around); -1 when none does. */
-    public void nextMatch() {
-        findMatch(1);
-    }
-
-    public void previousMatch() {
-        findMatch(-1);
-    }
-
-    private void findMatch(int direction) {
-        String needle = needle();
-        int n = log.size();
-        if (needle.isEmpty() || n == 0) {
-            currentMatch.set(-1);
-            updateMatchText();
-            return;
-        }
-        int start = currentMatch.get();
-        for (int step = 1; step <= n; step++) {
-            int i = Math.floorMod((start < 0 ? (direction > 0 ? -1 : 0) : start) + direction * step, n);
-            if (matches(log.get(i), needle)) {
-                currentMatch.set(i);
-                updateMatchText();
-                return;
-            }
-        }
-        currentMatch.set(-1);
-        updateMatchText();
-    }
-
-    /** Whether a log line contains the search text (case-insensitive); the view highlights these. */
-    public boolean matchesSearch(String line) {
-        String needle = needle();
-        return !needle.isEmpty() && line != null && matches(line, needle);
-    }
-
-    private String needle() {
-        String s = searchText.get();
-        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean matches(String line, String needle) {
-        return line.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private void recountMatches() {
-        String needle = needle();
-        int count = 0;
-        if (!needle.isEmpty()) {
-            for (String line : log) {
-                if (matches(line, needle)) {
-                    count++;
-                }
-            }
-        }
-        matchCount.set(count);
-        currentMatch.set(-1);
-        updateMatchText();
-    }
-
-    private void updateMatchText() {
-        if (needle().isEmpty()) {
-            matchText.set("");
-        } else if (matchCount.get() == 0) {
-            matchText.set("no match");
-        } else if (currentMatch.get() < 0) {
-            matchText.set(matchCount.get() + (matchCount.get() == 1 ? " match" : " matches"));
-        } else {
-            matchText.set("line " + (currentMatch.get() + 1) + " · " + matchCount.get()
-                    + (matchCount.get() == 1 ? " match" : " matches"));
-        }
-    }
-
     /** The whole log as zoneadm printed it. */
     public String logText() {
-        StringBuilder sb = new StringBuilder();
-        for (String line : log) {
-            sb.append(line).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** The given log lines (e.g. the selection), in log order. */
-    public String logText(List<Integer> lineIndices) {
-        StringBuilder sb = new StringBuilder();
-        lineIndices.stream().sorted().filter(i -> i >= 0 && i < log.size())
-                .forEach(i -> sb.append(log.get(i)).append('\n'));
-        return sb.toString();
-    }
-
-    /** A file name to offer in the save dialog. */
-    public String suggestedLogFileName() {
-        String id = jobId.get() == null ? "move" : jobId.get();
-        return "kzmove-" + zone.get() + "-" + id + ".log";
-    }
-
-    /** Writes the log to {@code file} in the background; the outcome shows in {@link #saveStatusProperty()}. */
-    public void saveLog(Path file) {
-        String text = logText();
-        saveStatus.set("Saving…");
-        executor.submit(() -> {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        }, saved -> saveStatus.set("Saved to " + saved), e -> {
-            saveStatus.set("");
-            dialogs.showError("Could not save the log", "Writing " + file + " failed: " + e.getMessage()
-                    + ". Choose another place.");
-        });
+        return logModel.text();
     }
 
     // ---- properties ---------------------------------------------------------------------------------
@@ -737,29 +602,14 @@ public final class JobViewModel {
         return chartView;
     }
 
+    /** zoneadm's output, line by line, as it arrives. */
     public ObservableList<String> log() {
-        return logView;
+        return logModel.lines();
     }
 
-    public StringProperty searchTextProperty() {
-        return searchText;
-    }
-
-    /** The log line of the current search match, -1 when none. */
-    public ReadOnlyIntegerProperty currentMatchProperty() {
-        return currentMatch;
-    }
-
-    public ReadOnlyIntegerProperty matchCountProperty() {
-        return matchCount;
-    }
-
-    public ReadOnlyStringProperty matchTextProperty() {
-        return matchText;
-    }
-
-    public ReadOnlyStringProperty saveStatusProperty() {
-        return saveStatus;
+    /** The log pane: search, copy, save. */
+    public JobLogViewModel logPane() {
+        return logModel;
     }
 
     public ReadOnlyObjectProperty<FinalOutcome> outcomeProperty() {

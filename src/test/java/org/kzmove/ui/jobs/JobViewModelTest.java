@@ -313,24 +313,24 @@ class JobViewModelTest {
         JobViewModel vm = liveJob();
         new TranscriptPlayer("verbose-mirror.txt", vm.listener(), SIX_GIB).playAll();
 
-        vm.searchTextProperty().set("c1d3");
-        assertThat(vm.matchCountProperty().get()).isEqualTo(3);
-        assertThat(vm.matchTextProperty().get()).isEqualTo("3 matches");
-        vm.nextMatch();
-        int first = vm.currentMatchProperty().get();
+        vm.logPane().searchTextProperty().set("c1d3");
+        assertThat(vm.logPane().matchCountProperty().get()).isEqualTo(3);
+        assertThat(vm.logPane().matchTextProperty().get()).isEqualTo("3 matches");
+        vm.logPane().nextMatch();
+        int first = vm.logPane().currentMatchProperty().get();
         assertThat(vm.log().get(first)).contains("c1d3");
-        vm.nextMatch();
-        vm.nextMatch();
-        vm.nextMatch();
-        assertThat(vm.currentMatchProperty().get()).as("wraps to the first").isEqualTo(first);
-        vm.previousMatch();
-        assertThat(vm.currentMatchProperty().get()).isGreaterThan(first);
-        assertThat(vm.matchesSearch("  C1D3:")).isTrue();
+        vm.logPane().nextMatch();
+        vm.logPane().nextMatch();
+        vm.logPane().nextMatch();
+        assertThat(vm.logPane().currentMatchProperty().get()).as("wraps to the first").isEqualTo(first);
+        vm.logPane().previousMatch();
+        assertThat(vm.logPane().currentMatchProperty().get()).isGreaterThan(first);
+        assertThat(vm.logPane().matchesSearch("  C1D3:")).isTrue();
 
-        vm.searchTextProperty().set("no such text");
-        assertThat(vm.matchTextProperty().get()).isEqualTo("no match");
-        vm.nextMatch();
-        assertThat(vm.currentMatchProperty().get()).isEqualTo(-1);
+        vm.logPane().searchTextProperty().set("no such text");
+        assertThat(vm.logPane().matchTextProperty().get()).isEqualTo("no match");
+        vm.logPane().nextMatch();
+        assertThat(vm.logPane().currentMatchProperty().get()).isEqualTo(-1);
     }
 
     @Test
@@ -338,16 +338,16 @@ class JobViewModelTest {
         executor = SameThreadTaskExecutor.deferred();
         JobViewModel vm = liveJob();
         new TranscriptPlayer("sigint-rollback.txt", vm.listener(), SIX_GIB).playAll();
-        Path file = dir.resolve(vm.suggestedLogFileName());
+        Path file = dir.resolve(vm.logPane().suggestedFileName());
 
-        vm.saveLog(file);
+        vm.logPane().save(file);
         assertThat(file).doesNotExist();
         executor.runPending();
 
         assertThat(file).hasContent(Files.readString(Path.of("src/test/resources/transcripts/sigint-rollback.txt")));
-        assertThat(vm.saveStatusProperty().get()).isEqualTo("Saved to " + file);
-        assertThat(vm.logText(List.of(4, 3))).isEqualTo("  c1d1:\n    OK\n");
-        assertThat(vm.suggestedLogFileName()).isEqualTo("kzmove-lsm-20261126T090000Z-lsm-abcd.log");
+        assertThat(vm.logPane().saveStatusProperty().get()).isEqualTo("Saved to " + file);
+        assertThat(vm.logPane().text(List.of(4, 3))).isEqualTo("  c1d1:\n    OK\n");
+        assertThat(vm.logPane().suggestedFileName()).isEqualTo("kzmove-lsm-20261126T090000Z-lsm-abcd.log");
     }
 
     @Test
@@ -355,7 +355,7 @@ class JobViewModelTest {
         JobViewModel vm = liveJob();
         vm.listener().onLine("x");
 
-        vm.saveLog(dir.resolve("no-such-dir").resolve("x.log"));
+        vm.logPane().save(dir.resolve("no-such-dir").resolve("x.log"));
 
         assertThat(dialogs.errors()).singleElement().satisfies(e -> {
             assertThat(e.title()).isEqualTo("Could not save the log");

@@ -112,7 +112,7 @@ class JobViewTest {
         robot.clickOn("#logSearch").write("c1d3").type(KeyCode.ENTER);
 
         ListView<String> log = robot.lookup("#jobLog").queryListView();
-        int match = vm.currentMatchProperty().get();
+        int match = vm.logPane().currentMatchProperty().get();
         assertThat(vm.log().get(match)).contains("c1d3");
         assertThat(log.getSelectionModel().getSelectedIndex()).isEqualTo(match);
         assertThat(robot.lookup("#logMatches").queryAs(Label.class).getText()).isEqualTo("line " + (match + 1)
