@@ -1,51 +1,239 @@
 package org.kzmove.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
+import org.kzmove.ui.common.AppearanceViewModel;
+import org.kzmove.ui.common.Theme;
 import org.kzmove.ui.hosts.HostsView;
 import org.kzmove.ui.hosts.HostsViewModel;
-import org.kzmove.ui.zones.ZoneDetailView;
-import org.kzmove.ui.zones.ZonesView;
+import org.kzmove.ui.jobs.JobsView;
+import org.kzmove.ui.jobs.JobsViewModel;
 import org.kzmove.ui.wizard.MoveActionViewModel;
 import org.kzmove.ui.wizard.MoveWizardView;
+import org.kzmove.ui.zones.ZoneDetailView;
+import org.kzmove.ui.zones.ZonesView;
 import org.kzmove.ui.zones.ZonesViewModel;
 
-/** The main window\'s content: a toolbar, hosts on the left, the selected host\'s zones above the selected zone\'s detail, a status bar. */
+/**
+ * The main window's content: menus and a toolbar; hosts on the left, the selected host's zones above
+ * the selected zone's detail; the jobs below; a status bar with the selected host, the connection
+ * count and the job counts. Every action has a menu entry, most a shortcut (Help ▸ Keyboard shortcuts).
+ */
 public final class MainView extends BorderPane {
+    static final KeyCombination MOVE = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination ADD_HOST = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination FIND_ZONE = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination REFRESH_ALL = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination JOBS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
 
-    public MainView(HostsViewModel hosts, ZonesViewModel zones, MoveActionViewModel moves) {
+    private final SplitPane mainAndJobs;
+    private final SplitPane hostsAndZones;
+    private final SplitPane zonesAndDetail;
+
+    public MainView(HostsViewModel hosts, ZonesViewModel zones, MoveActionViewModel moves, JobsViewModel jobs,
+            AppearanceViewModel appearance) {
+        setId("mainView");
         zones.hostProperty().bind(hosts.selectedProperty());
-
-        ZonesView zonesView = new ZonesView(zones);
         moves.hostProperty().bind(hosts.selectedProperty());
         moves.zoneProperty().bind(zones.selectedZoneProperty());
-        Button move = new Button("_Move storage…");
-        move.setId("moveButton");
-        move.disableProperty().bind(moves.canMoveBinding().not());
-        move.setOnAction(e -> moves.wizard().ifPresent(w -> MoveWizardView.open(getScene().getWindow(), w)));
-        setTop(new ToolBar(move));
 
-        SplitPane zonesAndDetail = new SplitPane(zonesView, new ZoneDetailView(zones.detail()));
+        HostsView hostsView = new HostsView(hosts);
+        ZonesView zonesView = new ZonesView(zones);
+        JobsView jobsView = new JobsView(jobs);
+
+        zonesAndDetail = new SplitPane(zonesView, new ZoneDetailView(zones.detail()));
         zonesAndDetail.setOrientation(Orientation.VERTICAL);
         zonesAndDetail.setDividerPositions(0.55);
-        SplitPane split = new SplitPane(new HostsView(hosts), zonesAndDetail);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.3);
-        setCenter(split);
+        hostsAndZones = new SplitPane(hostsView, zonesAndDetail);
+        hostsAndZones.setOrientation(Orientation.HORIZONTAL);
+        hostsAndZones.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(hostsView, false);
+        mainAndJobs = new SplitPane(hostsAndZones, jobsView);
+        mainAndJobs.setOrientation(Orientation.VERTICAL);
+        mainAndJobs.setDividerPositions(0.62);
+        setCenter(mainAndJobs);
 
-        Button refresh = new Button("Refresh");
-        refresh.setId("refreshButton");
-        refresh.setOnAction(e -> hosts.refreshSelected());
-        refresh.setFocusTraversable(false);
+        Runnable openWizard = () -> moves.wizard().ifPresent(w -> MoveWizardView.open(window(), w));
+        Runnable refresh = hosts::refreshSelected;
+        Runnable focusFilter = () -> {
+            if (lookup("#zoneFilterField") != null) {
+                lookup("#zoneFilterField").requestFocus();
+            }
+        };
+        Runnable focusJobs = () -> {
+            if (lookup("#jobsTable") != null) {
+                lookup("#jobsTable").requestFocus();
+            }
+        };
+
+        Button move = new Button("_Move storage…");
+        move.setId("moveButton");
+        move.setMnemonicParsing(true);
+        move.setTooltip(new Tooltip("Move the selected kernel zone's root pool to new storage ("
+                + MOVE.getDisplayText() + ")"));
+        move.disableProperty().bind(moves.canMoveBinding().not());
+        move.setOnAction(e -> openWizard.run());
+        Button refreshButton = new Button("Refresh");
+        refreshButton.setId("refreshButton");
+        refreshButton.setTooltip(new Tooltip("Read the selected host's zones again (" + REFRESH.getDisplayText() + ")"));
+        refreshButton.setOnAction(e -> refresh.run());
+        ToolBar toolbar = new ToolBar(move, refreshButton);
+
+        MenuItem addHost = item("_Add host…", ADD_HOST, hostsView::openAddHost);
+        addHost.setDisable(!hosts.canAdd());
+        MenuItem removeHost = item("_Remove host", null, hosts::removeSelected);
+        removeHost.disableProperty().bind(hosts.canRemoveBinding().not());
+        Menu file = new Menu("_File", null, addHost, removeHost, new SeparatorMenuItem(),
+                item("_Quit", QUIT, this::closeWindow));
+
+        Menu view = new Menu("_View", null,
+                item("_Refresh selected host", REFRESH, refresh),
+                item("Refresh _all hosts", REFRESH_ALL, hosts::refreshAll),
+                item("_Find zone", FIND_ZONE, focusFilter),
+                item("Go to _jobs", JOBS, focusJobs),
+                new SeparatorMenuItem(),
+                themeMenu(appearance));
+
+        MenuItem moveItem = item("_Move storage…", MOVE, openWizard);
+        moveItem.disableProperty().bind(moves.canMoveBinding().not());
+        Menu zone = new Menu("_Zone", null, moveItem);
+
+        Menu help = new Menu("_Help", null, item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1),
+                this::showShortcuts));
+
+        MenuBar menus = new MenuBar(file, view, zone, help);
+        menus.setId("menuBar");
+        setTop(new VBox(menus, toolbar));
 
         StatusBar status = new StatusBar();
         status.setId("statusBar");
         status.textProperty().bind(hosts.statusBinding());
-        status.getRightItems().add(refresh);
+        Label connections = new Label();
+        connections.setId("connectionCounts");
+        connections.textProperty().bind(hosts.connectionsBinding());
+        Label jobCounts = new Label();
+        jobCounts.setId("jobCounts");
+        jobCounts.textProperty().bind(jobs.summaryProperty());
+        Pane gap = new Pane();
+        gap.setMinWidth(16);
+        status.getRightItems().addAll(connections, gap, jobCounts);
+        VBox.setVgrow(status, Priority.NEVER);
         setBottom(status);
+    }
+
+    /** The split positions, outermost first (remembered between runs). */
+    public List<Double> dividerPositions() {
+        List<Double> all = new ArrayList<>();
+        for (SplitPane p : List.of(mainAndJobs, hostsAndZones, zonesAndDetail)) {
+            for (double d : p.getDividerPositions()) {
+                all.add(d);
+            }
+        }
+        return all;
+    }
+
+    /** Puts the splits back where {@link #dividerPositions()} found them; ignores a list of another shape. */
+    public void restoreDividerPositions(List<Double> positions) {
+        if (positions.size() != 3) {
+            return;
+        }
+        mainAndJobs.setDividerPositions(positions.get(0));
+        hostsAndZones.setDividerPositions(positions.get(1));
+        zonesAndDetail.setDividerPositions(positions.get(2));
+    }
+
+    private Menu themeMenu(AppearanceViewModel appearance) {
+        ToggleGroup group = new ToggleGroup();
+        Menu menu = new Menu("_Theme");
+        menu.setId("themeMenu");
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t == Theme.SYSTEM
+                    ? t.label() + (appearance.desktopPrefersDark() ? " (dark)" : " (light)") : t.label());
+            item.setId("theme" + t.name());
+            item.setToggleGroup(group);
+            item.setSelected(appearance.themeProperty().get() == t);
+            item.setOnAction(e -> appearance.themeProperty().set(t));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Closes the window as its close button would, so what happens on close (saving the layout) happens. */
+    private void closeWindow() {
+        Window w = window();
+        if (w != null) {
+            w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
+            if (w.isShowing()) {
+                w.hide();
+            }
+        }
+    }
+
+    private void showShortcuts() {
+        String text = String.join("\n",
+                ADD_HOST.getDisplayText() + "\tAdd a host",
+                "Delete\tRemove the selected saved host (in the hosts list)",
+                REFRESH.getDisplayText() + "\tRead the selected host's zones again",
+                REFRESH_ALL.getDisplayText() + "\tRead every host's zones again",
+                FIND_ZONE.getDisplayText() + "\tFilter the zones (Escape clears the filter)",
+                MOVE.getDisplayText() + "\tMove the selected zone's storage (opens the wizard)",
+                JOBS.getDisplayText() + "\tGo to the jobs list (Enter opens the selected job)",
+                "Enter / Escape\tNext step / close, in the wizard and dialogs",
+                "Enter / Shift+Enter\tNext / previous match, in a job's log search",
+                QUIT.getDisplayText() + "\tQuit (moves on real hosts keep running; the Demo host stops)",
+                "Alt+letter\tThe underlined letter of a menu or button");
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setPrefRowCount(12);
+        area.getStyleClass().add("monospace");
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("kzmove");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(area);
+        if (window() != null) {
+            alert.initOwner(window());
+        }
+        alert.show();
     }
 }

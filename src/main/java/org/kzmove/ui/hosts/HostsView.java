@@ -62,7 +62,8 @@ public final class HostsView extends BorderPane {
         setMinWidth(240);
     }
 
-    private void openAddHost() {
+    /** Opens the add-host dialog (the Hosts menu and Ctrl+N). */
+    public void openAddHost() {
         Scene scene = getScene();
         AddHostView.open(scene == null ? null : scene.getWindow(), model.newAddHost());
     }

@@ -24,6 +24,7 @@ public final class HostsViewModel {
     private final ObservableList<HostViewModel> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<HostViewModel> selected = new SimpleObjectProperty<>();
     private final StringBinding status;
+    private final StringBinding connections;
     private final BooleanBinding canRemove;
     private final SavedHosts saved;
     private final TaskExecutor executor;
@@ -44,6 +45,7 @@ public final class HostsViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         status = Bindings.createStringBinding(this::describeSelected, selected);
+        connections = Bindings.createStringBinding(this::describeConnections, hosts);
         canRemove = Bindings.createBooleanBinding(
                 () -> selected.get() != null && !selected.get().host().isDemo() && this.saved != null, selected);
         for (ConsoleHost s : sources) {
@@ -152,6 +154,7 @@ public final class HostsViewModel {
         h.stateProperty().addListener(o -> status.invalidate());
         h.problemProperty().addListener(o -> status.invalidate());
         h.addressProperty().addListener(o -> status.invalidate());
+        h.stateProperty().addListener(o -> connections.invalidate());
         hosts.add(h);
         return h;
     }
@@ -168,6 +171,18 @@ public final class HostsViewModel {
         String text = h.nameProperty().get() + " (" + h.addressProperty().get() + "): " + h.stateProperty().get().label();
         String problem = h.problemProperty().get();
         return problem.isEmpty() ? text : text + " — " + problem;
+    }
+
+    private String describeConnections() {
+        long connected = hosts.stream().filter(h -> h.stateProperty().get() == ConnectionState.CONNECTED).count();
+        long failed = hosts.stream().filter(h -> h.stateProperty().get() == ConnectionState.FAILED).count();
+        String text = connected + " of " + hosts.size() + (hosts.size() == 1 ? " host" : " hosts") + " connected";
+        return failed == 0 ? text : text + " (" + failed + " failed)";
+    }
+
+    /** "2 of 3 hosts connected (1 failed)": the status bar's connection count. */
+    public StringBinding connectionsBinding() {
+        return connections;
     }
 
     public ObservableList<HostViewModel> hosts() {

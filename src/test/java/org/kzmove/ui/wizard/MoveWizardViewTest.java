@@ -57,7 +57,8 @@ class MoveWizardViewTest {
     void start(Stage stage) {
         console = KzmoveApplication.wire(new KzmovePaths(dir.resolve("config"), dir.resolve("data")), 30, dialogs);
         MoveActionViewModel moves = new MoveActionViewModel(console.executor(), dialogs, (h, r) -> started.add(r));
-        stage.setScene(new Scene(new MainView(console.hosts(), console.zones(), moves), 1100, 640));
+        stage.setScene(new Scene(new MainView(console.hosts(), console.zones(), moves, console.jobs(), console.appearance()),
+                1100, 640));
         stage.show();
         console.hosts().refreshAll();
     }
