@@ -113,6 +113,9 @@ public final class KzmoveApplication extends Application {
                 zones.jobLabels().remove(change.getKey());
             }
         });
+        // A move that ended changed its zone's disks: read that host's zones again.
+        jobs.onMoveEnded(hostName -> hosts.hosts().stream().filter(h -> h.nameProperty().get().equals(hostName))
+                .findFirst().ifPresent(HostViewModel::refresh));
         // A host's moves are looked for once it is first reached (saved hosts join the list later).
         hosts.hosts().forEach(h -> reattachWhenConnected(h, jobs));
         hosts.hosts().addListener((ListChangeListener<HostViewModel>) change -> {

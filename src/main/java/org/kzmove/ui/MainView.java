@@ -3,6 +3,7 @@ package org.kzmove.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -13,6 +14,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -40,8 +43,9 @@ import org.kzmove.ui.zones.ZonesView;
 import org.kzmove.ui.zones.ZonesViewModel;
 
 /**
- * The main window's content: menus and a toolbar; hosts on the left, the selected host's zones above
- * the selected zone's detail; the jobs below; a status bar with the selected host, the connection
+ * The main window's content: menus and a toolbar; hosts on the left; on the right the tabs Zones
+ * (the selected host's zones above the selected zone's detail), Jobs (every move) and one tab per
+ * opened move; a status bar with the selected host, the connection
  * count and the job counts. Every action has a menu entry, most a shortcut (Help ▸ Keyboard shortcuts).
  */
 public final class MainView extends BorderPane {
@@ -53,9 +57,10 @@ public final class MainView extends BorderPane {
     static final KeyCombination REFRESH_ALL = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     static final KeyCombination JOBS = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
 
-    private final SplitPane mainAndJobs;
-    private final SplitPane hostsAndZones;
+    private final SplitPane hostsAndWork;
     private final SplitPane zonesAndDetail;
+    private final TabPane work = new TabPane();
+    private final Tab jobsTab;
 
     public MainView(HostsViewModel hosts, ZonesViewModel zones, MoveActionViewModel moves, JobsViewModel jobs,
             AppearanceViewModel appearance) {
@@ -66,28 +71,40 @@ public final class MainView extends BorderPane {
 
         HostsView hostsView = new HostsView(hosts);
         ZonesView zonesView = new ZonesView(zones);
-        JobsView jobsView = new JobsView(jobs);
 
+        // The work area: the zones, the jobs list, then one closable tab per opened move, so a move
+        // being watched gets the whole right side of the window.
         zonesAndDetail = new SplitPane(zonesView, new ZoneDetailView(zones.detail()));
         zonesAndDetail.setOrientation(Orientation.VERTICAL);
-        zonesAndDetail.setDividerPositions(0.55);
-        hostsAndZones = new SplitPane(hostsView, zonesAndDetail);
-        hostsAndZones.setOrientation(Orientation.HORIZONTAL);
-        hostsAndZones.setDividerPositions(0.24);
+        zonesAndDetail.setDividerPositions(0.5);
+        Tab zonesTab = new Tab("Zones", zonesAndDetail);
+        zonesTab.setId("zonesTab");
+        zonesTab.setClosable(false);
+        jobsTab = new Tab();
+        jobsTab.setId("jobsTab");
+        jobsTab.setClosable(false);
+        jobsTab.textProperty().bind(Bindings.concat("Jobs (", jobs.summaryProperty(), ")"));
+        jobsTab.setContent(new JobsView(jobs, work));
+        work.setId("workTabs");
+        work.getTabs().addAll(zonesTab, jobsTab);
+        work.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+
+        hostsAndWork = new SplitPane(hostsView, work);
+        hostsAndWork.setOrientation(Orientation.HORIZONTAL);
+        hostsAndWork.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(hostsView, false);
-        mainAndJobs = new SplitPane(hostsAndZones, jobsView);
-        mainAndJobs.setOrientation(Orientation.VERTICAL);
-        mainAndJobs.setDividerPositions(0.62);
-        setCenter(mainAndJobs);
+        setCenter(hostsAndWork);
 
         Runnable openWizard = () -> moves.wizard().ifPresent(w -> MoveWizardView.open(window(), w));
         Runnable refresh = hosts::refreshSelected;
         Runnable focusFilter = () -> {
+            work.getSelectionModel().select(zonesTab);
             if (lookup("#zoneFilterField") != null) {
                 lookup("#zoneFilterField").requestFocus();
             }
         };
         Runnable focusJobs = () -> {
+            work.getSelectionModel().select(jobsTab);
             if (lookup("#jobsTable") != null) {
                 lookup("#jobsTable").requestFocus();
             }
@@ -151,7 +168,7 @@ public final class MainView extends BorderPane {
     /** The split positions, outermost first (remembered between runs). */
     public List<Double> dividerPositions() {
         List<Double> all = new ArrayList<>();
-        for (SplitPane p : List.of(mainAndJobs, hostsAndZones, zonesAndDetail)) {
+        for (SplitPane p : List.of(hostsAndWork, zonesAndDetail)) {
             for (double d : p.getDividerPositions()) {
                 all.add(d);
             }
@@ -161,12 +178,11 @@ public final class MainView extends BorderPane {
 
     /** Puts the splits back where {@link #dividerPositions()} found them; ignores a list of another shape. */
     public void restoreDividerPositions(List<Double> positions) {
-        if (positions.size() != 3) {
+        if (positions.size() != 2) {
             return;
         }
-        mainAndJobs.setDividerPositions(positions.get(0));
-        hostsAndZones.setDividerPositions(positions.get(1));
-        zonesAndDetail.setDividerPositions(positions.get(2));
+        hostsAndWork.setDividerPositions(positions.get(0));
+        zonesAndDetail.setDividerPositions(positions.get(1));
     }
 
     private Menu themeMenu(AppearanceViewModel appearance) {
@@ -219,6 +235,7 @@ public final class MainView extends BorderPane {
                 FIND_ZONE.getDisplayText() + "\tFilter the zones (Escape clears the filter)",
                 MOVE.getDisplayText() + "\tMove the selected zone's storage (opens the wizard)",
                 JOBS.getDisplayText() + "\tGo to the jobs list (Enter opens the selected job)",
+                "Ctrl+Tab\tNext tab (Zones, Jobs, opened moves)",
                 "Enter / Escape\tNext step / close, in the wizard and dialogs",
                 "Enter / Shift+Enter\tNext / previous match, in a job's log search",
                 QUIT.getDisplayText() + "\tQuit (moves on real hosts keep running; the Demo host stops)",

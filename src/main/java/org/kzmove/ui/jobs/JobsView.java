@@ -25,21 +25,37 @@ import javafx.scene.input.MouseButton;
  */
 public final class JobsView extends SplitPane {
     private final JobsViewModel vm;
-    private final TabPane tabs = new TabPane();
+    private final TabPane tabs;
     private final Map<JobViewModel, Tab> open = new HashMap<>();
 
+    /** The jobs list above its own tabs of opened moves (a window of its own, in tests). */
     public JobsView(JobsViewModel vm) {
+        this(vm, new TabPane(), true);
+    }
+
+    /**
+     * The jobs list only; opened moves become closable tabs of {@code tabs} (the main window's
+     * tab pane, beside its Zones tab), so a move gets the whole right side of the window.
+     */
+    public JobsView(JobsViewModel vm, TabPane tabs) {
+        this(vm, tabs, false);
+    }
+
+    private JobsView(JobsViewModel vm, TabPane tabs, boolean ownTabs) {
         this.vm = vm;
+        this.tabs = tabs;
         setOrientation(Orientation.VERTICAL);
         setId("jobsView");
         TableView<JobViewModel> table = table();
-        tabs.setId("jobTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        Label none = new Label("Open a move from the list (double-click or Enter) to watch it here.");
-        none.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
-        javafx.scene.layout.StackPane details = new javafx.scene.layout.StackPane(none, tabs);
-        getItems().addAll(table, details);
-        setDividerPositions(0.25);
+        getItems().add(table);
+        if (ownTabs) {
+            tabs.setId("jobTabs");
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+            Label none = new Label("Open a move from the list (double-click or Enter) to watch it here.");
+            none.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
+            getItems().add(new javafx.scene.layout.StackPane(none, tabs));
+            setDividerPositions(0.25);
+        }
 
         vm.openedProperty().addListener((o, was, job) -> show(job));
         if (vm.openedProperty().get() != null) {
@@ -113,6 +129,8 @@ public final class JobsView extends SplitPane {
             Tab t = new Tab();
             t.textProperty().bind(Bindings.concat(j.zoneProperty(), " @ ", j.hostNameProperty()));
             t.setContent(new JobView(j));
+            t.setClosable(true);
+            t.setId("jobTab-" + j.zoneProperty().get());
             t.setOnClosed(e -> open.remove(j));
             tabs.getTabs().add(t);
             return t;

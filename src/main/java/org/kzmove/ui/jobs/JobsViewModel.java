@@ -49,6 +49,7 @@ public final class JobsViewModel {
     private final IntegerProperty finished = new SimpleIntegerProperty();
     private final IntegerProperty failed = new SimpleIntegerProperty();
     private final StringProperty summary = new SimpleStringProperty("No moves");
+    private final List<java.util.function.Consumer<String>> moveEnded = new ArrayList<>();
     private final ObservableMap<ZoneKey, String> zoneLabels = FXCollections.observableHashMap();
     // Made once: an unmodifiable wrapper listens weakly, so one made per call could lose its listeners.
     private final ObservableList<JobViewModel> jobsView = FXCollections.unmodifiableObservableList(jobs);
@@ -59,6 +60,14 @@ public final class JobsViewModel {
         this.dialogs = dialogs;
         this.ui = ui;
         this.clock = clock;
+    }
+
+    /**
+     * Calls {@code listener} with the host's name whenever a move followed live ends (the console reads
+     * that host's zones again, so the table shows the zone's new disks).
+     */
+    public void onMoveEnded(java.util.function.Consumer<String> listener) {
+        moveEnded.add(listener);
     }
 
     /** The key of a zone in {@link #zoneLabels()}: host name and zone name. */
@@ -142,7 +151,12 @@ public final class JobsViewModel {
         } else {
             jobs.add(0, vm);
         }
-        vm.onFinished(this::recount);
+        vm.onFinished(() -> {
+            recount();
+            if (!vm.isReadOnly()) {
+                moveEnded.forEach(l -> l.accept(vm.hostNameProperty().get()));
+            }
+        });
         vm.stateTextProperty().addListener((o, was, now) -> labelZone(vm));
         labelZone(vm);
         recount();
