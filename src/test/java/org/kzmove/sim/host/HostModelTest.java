@@ -165,6 +165,8 @@ class HostModelTest {
             List<String> zones = new ArrayList<>();
             List<SimHarness.Run> runs = new ArrayList<>();
             List<StorageItem> taken = new ArrayList<>();
+            // Every target is chosen before any move starts: at this clock speed a move ends within the
+            // loop, and its old disk would then look free to the next zone.
             for (SimZone z : host.zones()) {
                 if (!z.brand().isKernelZone() || z.state() != ZoneState.RUNNING) {
                     continue;
@@ -175,7 +177,9 @@ class HostModelTest {
                         .min(java.util.Comparator.comparingLong(StorageItem::sizeBytes)).orElseThrow(() -> new AssertionError("no free storage for " + z.name()));
                 taken.add(target);
                 zones.add(z.name());
-                runs.add(sim.start(ROOT, "zoneadm", "-z", z.name(), "move", "-p", target.uri()));
+            }
+            for (int i = 0; i < zones.size(); i++) {
+                runs.add(sim.start(ROOT, "zoneadm", "-z", zones.get(i), "move", "-p", taken.get(i).uri()));
             }
             assertThat(zones).hasSizeGreaterThanOrEqualTo(8);
             for (SimHarness.Run run : runs) {

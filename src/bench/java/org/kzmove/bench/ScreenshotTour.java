@@ -1,0 +1,242 @@
+package org.kzmove.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kzmove.app.ConsoleServices;
+import org.kzmove.app.DemoHost;
+import org.kzmove.app.KzmoveApplication;
+import org.kzmove.app.KzmovePaths;
+import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
+import org.kzmove.ui.common.AppearanceViewModel;
+import org.kzmove.ui.common.DialogService;
+import org.kzmove.ui.common.FxBridge;
+import org.kzmove.ui.common.Stylesheets;
+import org.kzmove.ui.common.Theme;
+import org.kzmove.ui.zones.ZoneRow;
+
+/**
+ * Takes the README's screenshots from the real console: run under Xvfb with the real glass/GTK
+ * toolkit (not Monocle), it opens the main window on the Demo host, selects a zone, goes through the
+ * wizard and starts a move, and writes PNG snapshots of the windows as they are drawn.
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1400x900x24" ./mvnw -q -o -Pbench -DskipTests test-compile exec:java \
+ *     -Dexec.mainClass=org.kzmove.bench.ScreenshotTour -Dexec.args=docs/screenshots -Dprism.order=sw
+ * </pre>
+ *
+ * Arguments: output directory (default {@code docs/screenshots}), theme LIGHT or DARK (default LIGHT).
+ */
+public final class ScreenshotTour {
+    private static final String ZONE = "db01";
+    private static final String TARGET_1 = "iscsi://zfssa02/luname.naa.600144F047BEC1A82EEB3891212E3CEF";
+    private static final String TARGET_2 = "iscsi://zfssa02/luname.naa.600144F004A403C2580123A49F7AE7C7";
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Theme theme = args.length > 1 ? Theme.valueOf(args[1]) : Theme.LIGHT;
+        String suffix = theme == Theme.DARK ? "-dark" : "";
+        Files.createDirectories(out);
+        Path dir = Files.createTempDirectory("kzmove-tour");
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Platform.startup(() -> up.complete(null));
+        up.get(30, TimeUnit.SECONDS);
+
+        AppearanceViewModel appearance = new AppearanceViewModel(theme, false);
+        ConsoleServices services = new ConsoleServices(new KzmovePaths(dir.resolve("config"), dir.resolve("data")),
+                Clock.systemUTC());
+        KzmoveApplication.Console console = KzmoveApplication.wire(services, DemoHost.TIME_SCALE, new Quiet(),
+                appearance);
+        Stage stage = onFx(() -> {
+            Stylesheets.followAllWindows(appearance);
+            Stage s = new Stage();
+            console.show(s);
+            s.setWidth(1280);
+            s.setHeight(800);
+            return s;
+        });
+
+        await("the Demo host's zones", () -> onFx(() -> console.zones().rows().size() > 5));
+        onFx(() -> {
+            TableView<ZoneRow> table = lookup(stage.getScene(), "#zonesTable");
+            ZoneRow row = table.getItems().stream().filter(r -> r.name().equals(ZONE)).findFirst().orElseThrow();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+            return null;
+        });
+        await("the zone's detail", () -> onFx(() -> !console.zones().detail().disks().isEmpty()));
+        settle();
+        snapshot(stage.getScene(), out.resolve("main-window" + suffix + ".png"));
+
+        onFx(() -> {
+            ((Button) lookup(stage.getScene(), "#moveButton")).fire();
+            return null;
+        });
+        await("the wizard", () -> onFx(() -> wizard().isPresent()));
+        Scene wizard = onFx(() -> wizard().orElseThrow().getScene());
+        click(wizard, "#wizardNext");
+        onFx(() -> {
+            ((TextField) lookup(wizard, "#targetUri0")).setText(TARGET_1);
+            ((Button) lookup(wizard, "#addTargetButton")).fire();
+            return null;
+        });
+        await("a second target row", () -> onFx(() -> wizard.lookup("#targetUri1") != null));
+        onFx(() -> {
+            ((TextField) lookup(wizard, "#targetUri1")).setText(TARGET_2);
+            return null;
+        });
+        await("the free storage list", () -> onFx(() -> !((javafx.scene.control.ListView<?>) lookup(wizard,
+                "#freeStorageList")).getItems().isEmpty()));
+        settle();
+        snapshot(wizard, out.resolve("wizard-targets" + suffix + ".png"));
+        click(wizard, "#wizardNext");
+        click(wizard, "#wizardNext");
+        await("the pre-checks", () -> onFx(() -> !lookup(wizard, "#precheckProgress").isVisible()));
+        onFx(() -> {
+            CheckBox accept = lookup(wizard, "#acceptWarnings");
+            if (accept.isVisible() && !accept.isSelected()) {
+                accept.fire();
+            }
+            return null;
+        });
+        click(wizard, "#wizardNext");
+        settle();
+        snapshot(wizard, out.resolve("wizard-summary" + suffix + ".png"));
+        click(wizard, "#wizardStart");
+
+        await("the move under way", () -> onFx(() -> console.jobs().jobs().stream()
+                .anyMatch(j -> j.progressProperty().get() > 0.35)));
+        settle();
+        snapshot(stage.getScene(), out.resolve("move-in-progress" + suffix + ".png"));
+        System.out.println("screenshots written to " + out.toAbsolutePath());
+        onFx(() -> {
+            console.close();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static Optional<Window> wizard() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith("Move storage")).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Node> T lookup(Scene scene, String id) {
+        Node n = scene.lookup(id);
+        if (n == null) {
+            throw new IllegalStateException("no " + id + " in the window");
+        }
+        return (T) n;
+    }
+
+    private static void click(Scene scene, String id) throws Exception {
+        onFx(() -> {
+            ((Button) lookup(scene, id)).fire();
+            return null;
+        });
+    }
+
+    /** Two pulses' worth of time so layout and CSS have caught up before a snapshot. */
+    private static void settle() throws Exception {
+        Thread.sleep(600);
+        onFx(() -> null);
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void snapshot(Scene scene, Path file) throws Exception {
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        FxBridge.run(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The tour answers nothing and shows errors on the terminal. */
+    private static final class Quiet implements DialogService {
+        @Override
+        public void showError(String title, String message) {
+            System.out.println("error: " + title + ": " + message);
+        }
+
+        @Override
+        public void notify(String title, String message, boolean problem) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
+            return false;
+        }
+
+        @Override
+        public boolean trustHostKey(String hostName, PresentedHostKey key) {
+            return false;
+        }
+
+        @Override
+        public Optional<char[]> askSecret(String title, String prompt) {
+            return Optional.empty();
+        }
+    }
+}
