@@ -91,7 +91,7 @@ public final class MainView extends BorderPane {
 
         hostsAndWork = new SplitPane(hostsView, work);
         hostsAndWork.setOrientation(Orientation.HORIZONTAL);
-        hostsAndWork.setDividerPositions(0.22);
+        hostsAndWork.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(hostsView, false);
         setCenter(hostsAndWork);
 

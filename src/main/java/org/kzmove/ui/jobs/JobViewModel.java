@@ -153,8 +153,8 @@ public final class JobViewModel {
         Instant start = record.startedAt();
         for (JobRecord.ProgressSample s : record.progress()) {
             double elapsed = start == null ? 0 : Duration.between(start, s.at()).toMillis() / 1000.0;
-            vm.addChartPoint(new ChartPoint(elapsed, s.rateBytesPerSecond() / MIB, s.zoneadmEtaSeconds(),
-                    s.etaSeconds(), null, null));
+            vm.addChartPoint(new ChartPoint(vm.resilverSeconds(s.resilveredBytes(), s.rateBytesPerSecond(), elapsed),
+                    s.rateBytesPerSecond() / MIB, s.zoneadmEtaSeconds(), s.etaSeconds(), null, null));
         }
         if (!record.progress().isEmpty()) {
             JobRecord.ProgressSample s = record.progress().get(record.progress().size() - 1);
@@ -291,6 +291,8 @@ public final class JobViewModel {
         }
     }
 
+    private double lastResilverSeconds;
+
     private void applyProgress(ProgressSnapshot s, Instant at) {
         lastSnapshot = s;
         showNumbers(s);
@@ -299,7 +301,8 @@ public final class JobViewModel {
             if (startedAt.get() == null) {
                 startedAt.set(at);
             }
-            addChartPoint(new ChartPoint(Math.max(0, Duration.between(start, at).toMillis() / 1000.0),
+            double watched = Math.max(0, Duration.between(start, at).toMillis() / 1000.0);
+            addChartPoint(new ChartPoint(resilverSeconds(s.resilveredBytes(), s.rateBytesPerSecond(), watched),
                     s.rateBytesPerSecond() / MIB, s.zoneadmEtaSeconds(), s.etaSeconds(), s.etaLowSeconds(),
                     s.etaHighSeconds()));
         }
@@ -335,6 +338,18 @@ public final class JobViewModel {
         double p = Math.max(0, Math.min(100, percent));
         progress.set(p / 100);
         percentText.set(String.format(Locale.ROOT, "%.1f %%", p));
+    }
+
+    /**
+     * The chart's time axis: the resilver's own elapsed time on the host, from zoneadm's figures
+     * (its rate is the bytes so far over the time so far), so time and ETAs share one clock even when
+     * the host's clock runs faster (the simulator) or kzmove joined late (re-attach); the console's
+     * own clock ({@code fallback}) only before zoneadm prints a rate. Never goes backwards.
+     */
+    private double resilverSeconds(long resilveredBytes, long rateBytesPerSecond, double fallback) {
+        double t = rateBytesPerSecond > 0 ? (double) resilveredBytes / rateBytesPerSecond : fallback;
+        lastResilverSeconds = Math.max(lastResilverSeconds, t);
+        return lastResilverSeconds;
     }
 
     private void addChartPoint(ChartPoint point) {

@@ -8,14 +8,14 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 
 /**
  * The live resilver chart: two stacked line charts over the same time axis, the rate (MB/s) on top
  * and the ETAs (s) below (zoneadm's, kzmove's, and the low/high ends of kzmove's range). No symbols
  * per point, no animation: it redraws as points arrive and stays readable at a glance.
  */
-final class ResilverChart extends VBox {
+final class ResilverChart extends HBox {
     private final XYChart.Series<Number, Number> rate = series("rate");
     private final XYChart.Series<Number, Number> zoneadmEta = series("zoneadm ETA");
     private final XYChart.Series<Number, Number> eta = series("kzmove ETA");
@@ -31,9 +31,10 @@ final class ResilverChart extends VBox {
         rateChart.setLegendVisible(false);
         etaChart = chart("Time to go", "seconds", "etaChart");
         etaChart.getData().addAll(List.of(zoneadmEta, eta, etaLow, etaHigh));
-        etaChart.setLegendSide(Side.RIGHT);
-        setVgrow(rateChart, Priority.ALWAYS);
-        setVgrow(etaChart, Priority.ALWAYS);
+        etaChart.setLegendSide(Side.BOTTOM);
+        // Side by side: each chart gets the pane's full height, so axis labels and units stay readable.
+        setHgrow(rateChart, Priority.ALWAYS);
+        setHgrow(etaChart, Priority.ALWAYS);
         getChildren().addAll(rateChart, etaChart);
 
         points.forEach(this::add);
@@ -65,7 +66,7 @@ final class ResilverChart extends VBox {
 
     private static LineChart<Number, Number> chart(String title, String unit, String id) {
         NumberAxis time = new NumberAxis();
-        time.setLabel("elapsed (s)");
+        time.setLabel("resilver time on the host (s)");
         // Both charts start at 0 so their time axes line up.
         time.setForceZeroInRange(true);
         NumberAxis value = new NumberAxis();
