@@ -30,7 +30,6 @@ import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
 import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
 import org.kzmove.solaris.storage.StorageUris;
-import org.kzmove.solaris.zone.Brand;
 import org.kzmove.solaris.zone.ZoneState;
 import org.kzmove.ui.common.AppearanceViewModel;
 import org.kzmove.ui.common.DialogService;
@@ -58,7 +57,18 @@ public final class ConsoleResponsivenessBench {
     private ConsoleResponsivenessBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            // exec:java would otherwise wait for the FX and engine threads forever.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int moves = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double timeScale = args.length > 1 ? Double.parseDouble(args[1]) : 40;
         if (!Boolean.getBoolean("bench.display")) {
@@ -95,21 +105,31 @@ public final class ConsoleResponsivenessBench {
         probe.start();
         Memory memory = new Memory();
         memory.start();
+        List<Long> ends = java.util.Collections.synchronizedList(new ArrayList<>());
+        onFx(() -> {
+            console.jobs().onMoveEnded(h -> ends.add(System.nanoTime()));
+            return null;
+        });
         long t0 = System.nanoTime();
         for (MoveRequest r : requests) {
             FxBridge.run(() -> console.jobs().start(host, r));
         }
+        long allOpen = 0;
         // Until every move has an outcome (or 15 minutes).
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (System.nanoTime() < deadline) {
             int[] counts = onFx(() -> new int[] {console.jobs().jobs().size(),
                 (int) console.jobs().jobs().stream().filter(j -> j.outcomeProperty().get() != null).count()});
+            if (allOpen == 0 && counts[0] == requests.size()) {
+                allOpen = System.nanoTime();
+            }
             if (counts[0] == requests.size() && counts[1] == requests.size()) {
                 break;
             }
             Thread.sleep(500);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - t0) / 1e9;
         probe.stop();
         memory.stop();
         onFx(() -> {
@@ -126,10 +146,22 @@ public final class ConsoleResponsivenessBench {
         System.out.printf(Locale.ROOT, "moves ended after %.1f s real; outcomes %s%n", seconds, outcomes);
         System.out.printf(Locale.ROOT, "log lines shown %,d (%,.0f lines/s into the UI), chart points %,d%n", lines,
                 lines / seconds, points);
-        System.out.printf(Locale.ROOT, "FX pulses %,d; gap median %.1f ms, p99 %.1f ms, longest %.1f ms; gaps > 100 ms: %d%n",
-                pulses.count(), pulses.percentile(0.5), pulses.percentile(0.99), pulses.max(), pulses.over(100));
-        System.out.printf(Locale.ROOT, "FX task latency (every 20 ms): median %.1f ms, p99 %.1f ms, longest %.1f ms%n",
-                probe.percentile(0.5), probe.percentile(0.99), probe.max());
+        // The first seconds: twenty starts, twenty tabs with their charts and logs built at once, and a
+        // JVM still compiling the layout and rendering code.
+        long steady = allOpen + TimeUnit.SECONDS.toNanos(3);
+        System.out.printf(Locale.ROOT, "opening the %d moves and the next 3 s (%.1f s):%n", requests.size(),
+                (steady - t0) / 1e9);
+        System.out.println("  FX pulse gaps: " + Samples.describe(pulses.between(t0, steady)));
+        System.out.println("  FX task latency: " + Samples.describe(probe.between(t0, steady)));
+        System.out.printf(Locale.ROOT, "then, while the moves stream and end (%.1f s):%n", (end - steady) / 1e9);
+        System.out.println("  FX pulse gaps: " + Samples.describe(pulses.between(steady, end)));
+        System.out.println("  FX task latency: " + Samples.describe(probe.between(steady, end)));
+        if (Boolean.getBoolean("bench.timeline")) {
+            System.out.println("pulse gaps over 300 ms at (s): " + pulses.gaps.stream().filter(g -> g[1] > 300_000_000L)
+                    .map(g -> String.format(Locale.ROOT, "%.1f (%.0f ms)", (g[0] - t0) / 1e9, g[1] / 1e6)).toList());
+            System.out.println("moves ended at (s): " + ends.stream()
+                    .map(e -> String.format(Locale.ROOT, "%.1f", (e - t0) / 1e9)).toList());
+        }
         System.out.printf(Locale.ROOT, "heap used: peak %d MiB (sampled every 1 s), after the moves and a full GC %d MiB%n",
                 memory.peak() >> 20, retained >> 20);
         onFx(() -> {
@@ -137,7 +169,6 @@ public final class ConsoleResponsivenessBench {
             return null;
         });
         Platform.exit();
-        System.exit(0);
     }
 
     /** The zones to move (running kernel zones, smallest allocated first) and a free LUN each. */
@@ -148,7 +179,7 @@ public final class ConsoleResponsivenessBench {
         Set<String> taken = new HashSet<>();
         List<MoveRequest> requests = new ArrayList<>();
         List<ZoneInventory> zones = inventory.zones().stream()
-                .filter(z -> z.zone().brand() == Brand.SOLARIS_KZ && z.zone().state() == ZoneState.RUNNING
+                .filter(z -> z.zone().brand().isKernelZone() && z.zone().state() == ZoneState.RUNNING
                         && z.rootPoolUsage() != null)
                 .sorted(Comparator.comparingLong(z -> z.rootPoolUsage().allocatedBytes())).toList();
         for (ZoneInventory z : zones) {
@@ -165,7 +196,11 @@ public final class ConsoleResponsivenessBench {
             }
         }
         if (requests.size() < moves) {
-            throw new IllegalStateException("only " + requests.size() + " zones could be given a target");
+            throw new IllegalStateException("only " + requests.size() + " of " + zones.size()
+                    + " running kernel zones could be given a target among " + free.size() + " free disks, e.g. "
+                    + free.stream().limit(3).toList() + "; zones " + inventory.zones().stream().limit(3)
+                    .map(z -> z.zone().name() + " " + z.zone().brand() + " " + z.zone().state() + " " + z.rootPoolUsage()
+                            + " " + z.problems()).toList());
         }
         return requests;
     }
@@ -189,37 +224,26 @@ public final class ConsoleResponsivenessBench {
 
     /** Gaps between FX pulses, in nanoseconds. */
     private static final class Pulses extends AnimationTimer {
-        private final List<Long> gaps = new ArrayList<>();
+        private final List<long[]> gaps = new ArrayList<>();
         private long last;
 
         @Override
         public void handle(long now) {
             if (last != 0) {
-                gaps.add(now - last);
+                gaps.add(new long[] {System.nanoTime(), now - last});
             }
             last = now;
         }
 
-        int count() {
-            return gaps.size();
-        }
-
-        double max() {
-            return gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
-        }
-
-        long over(long millis) {
-            return gaps.stream().filter(g -> g > millis * 1_000_000L).count();
-        }
-
-        double percentile(double p) {
-            return Samples.percentile(gaps, p);
+        /** The gaps of pulses that ended in [from, to) (System.nanoTime()). */
+        List<Long> between(long from, long to) {
+            return gaps.stream().filter(g -> g[0] >= from && g[0] < to).map(g -> g[1]).toList();
         }
     }
 
     /** Posts a tiny task to the FX thread every 20 ms and records how long it waited. */
     private static final class Probe {
-        private final List<Long> waits = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> waits = java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile boolean running = true;
         private final Thread thread = new Thread(this::run, "fx-latency-probe");
 
@@ -236,7 +260,7 @@ public final class ConsoleResponsivenessBench {
         private void run() {
             while (running) {
                 long posted = System.nanoTime();
-                FxBridge.run(() -> waits.add(System.nanoTime() - posted));
+                FxBridge.run(() -> waits.add(new long[] {posted, System.nanoTime() - posted}));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -245,15 +269,10 @@ public final class ConsoleResponsivenessBench {
             }
         }
 
-        double max() {
+        /** The waits of tasks posted in [from, to). */
+        List<Long> between(long from, long to) {
             synchronized (waits) {
-                return waits.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
-            }
-        }
-
-        double percentile(double p) {
-            synchronized (waits) {
-                return Samples.percentile(new ArrayList<>(waits), p);
+                return waits.stream().filter(w -> w[0] >= from && w[0] < to).map(w -> w[1]).toList();
             }
         }
     }
@@ -293,6 +312,12 @@ public final class ConsoleResponsivenessBench {
     }
 
     private static final class Samples {
+        static String describe(List<Long> values) {
+            long over = values.stream().filter(v -> v > 100_000_000L).count();
+            return String.format(Locale.ROOT, "%,d samples; median %.1f ms, p99 %.1f ms, longest %.1f ms; over 100 ms: %d",
+                    values.size(), percentile(values, 0.5), percentile(values, 0.99), percentile(values, 1.0), over);
+        }
+
         static double percentile(List<Long> values, double p) {
             if (values.isEmpty()) {
                 return 0;

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -78,6 +79,9 @@ public final class JobView extends BorderPane {
     /** Set by the user's scrolling, clicking or keys in the log; read at the next layout. */
     private boolean userScrolled;
 
+    private ResilverChart chart;
+    private boolean showing = true;
+
     public JobView(JobViewModel vm) {
         this.vm = vm;
         getStyleClass().add("job-view");
@@ -88,7 +92,8 @@ public final class JobView extends BorderPane {
         top.setPadding(new Insets(0, 0, 6, 0));
         setTop(top);
 
-        SplitPane center = new SplitPane(new ResilverChart(vm.chart()), logPane());
+        chart = new ResilverChart(vm.chart());
+        SplitPane center = new SplitPane(chart, logPane());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5);
         setCenter(center);
@@ -214,7 +219,7 @@ public final class JobView extends BorderPane {
         log.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled = true);
         log.addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled = true);
         vm.log().addListener((ListChangeListener<String>) c -> {
-            if (followTail && !vm.log().isEmpty()) {
+            if (showing && followTail && !vm.log().isEmpty()) {
                 tailPending = true;
                 log.requestLayout();
             }
@@ -353,6 +358,28 @@ public final class JobView extends BorderPane {
     }
 
     /** The view model shown (the jobs view keeps one view per job). */
+    /**
+     * Whether the view is on screen (its tab selected). A hidden view lets go of the log and the chart,
+     * so moves watched in other tabs cost no list or chart layout; shown again, it catches up at once
+     * and, when it was following the log, shows its end.
+     */
+    public void setShowing(boolean now) {
+        if (now == showing) {
+            return;
+        }
+        showing = now;
+        chart.showing(now);
+        if (now) {
+            log.setItems(vm.log());
+            if (followTail && !vm.log().isEmpty()) {
+                tailPending = true;
+                log.requestLayout();
+            }
+        } else {
+            log.setItems(FXCollections.emptyObservableList());
+        }
+    }
+
     public JobViewModel viewModel() {
         return vm;
     }

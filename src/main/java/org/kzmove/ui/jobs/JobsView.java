@@ -57,6 +57,9 @@ public final class JobsView extends SplitPane {
             setDividerPositions(0.25);
         }
 
+        // Only the move on screen follows its log and chart (see JobView.setShowing).
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> open.values()
+                .forEach(t -> ((JobView) t.getContent()).setShowing(t == now)));
         vm.openedProperty().addListener((o, was, job) -> show(job));
         if (vm.openedProperty().get() != null) {
             show(vm.openedProperty().get());
@@ -132,10 +135,13 @@ public final class JobsView extends SplitPane {
             t.setClosable(true);
             t.setId("jobTab-" + j.zoneProperty().get());
             t.setOnClosed(e -> open.remove(j));
+            ((JobView) t.getContent()).setShowing(false);
             tabs.getTabs().add(t);
             return t;
         });
         tabs.getSelectionModel().select(tab);
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        open.values().forEach(t -> ((JobView) t.getContent()).setShowing(t == selected));
     }
 
     /** The job view in the selected tab, if any. */

@@ -1,5 +1,6 @@
 package org.kzmove.ui.jobs;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -24,6 +25,10 @@ final class ResilverChart extends HBox {
     private final LineChart<Number, Number> rateChart;
     private final LineChart<Number, Number> etaChart;
 
+    private final ListChangeListener<ChartPoint> follow = this::onChange;
+    private ObservableList<ChartPoint> points;
+    private boolean showing;
+
     ResilverChart(ObservableList<ChartPoint> points) {
         setId("resilverChart");
         rateChart = chart("Resilver rate", "MB/s", "rateChart");
@@ -37,25 +42,75 @@ final class ResilverChart extends HBox {
         setHgrow(etaChart, Priority.ALWAYS);
         getChildren().addAll(rateChart, etaChart);
 
-        points.forEach(this::add);
-        points.addListener((ListChangeListener<ChartPoint>) c -> {
-            boolean onlyAdded = true;
-            while (c.next()) {
-                if (c.wasRemoved() || c.wasPermutated() || c.wasUpdated() || c.getFrom() < rate.getData().size()) {
-                    onlyAdded = false;
-                }
+        this.points = points;
+        showing(true);
+    }
+
+    /**
+     * Draws the points while the chart is on screen; a hidden chart (its move's tab not selected) stops
+     * following them, so twenty moves in the background cost no chart layout, and draws them all at
+     * once when shown again.
+     */
+    void showing(boolean now) {
+        if (now == showing) {
+            return;
+        }
+        showing = now;
+        if (now) {
+            redraw();
+            points.addListener(follow);
+        } else {
+            points.removeListener(follow);
+        }
+    }
+
+    private void redraw() {
+        List.of(rate, zoneadmEta, eta, etaLow, etaHigh).forEach(s -> s.getData().clear());
+        addAll(points);
+    }
+
+    private void onChange(ListChangeListener.Change<? extends ChartPoint> c) {
+        boolean onlyAdded = true;
+        List<ChartPoint> added = new ArrayList<>();
+        while (c.next()) {
+            if (c.wasRemoved() || c.wasPermutated() || c.wasUpdated() || c.getFrom() < rate.getData().size()) {
+                onlyAdded = false;
             }
-            if (onlyAdded) {
-                c.reset();
-                while (c.next()) {
-                    c.getAddedSubList().forEach(this::add);
-                }
-            } else {
-                // The view model thinned its history: draw it again.
-                List.of(rate, zoneadmEta, eta, etaLow, etaHigh).forEach(s -> s.getData().clear());
-                points.forEach(this::add);
-            }
-        });
+            added.addAll(c.getAddedSubList());
+        }
+        if (onlyAdded) {
+            addAll(added);
+        } else {
+            // The view model thinned its history: draw it again.
+            redraw();
+        }
+    }
+
+    /** Adds points series by series in one change each: one layout per batch, not one per point. */
+    private void addAll(List<? extends ChartPoint> batch) {
+        List<XYChart.Data<Number, Number>> r = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> z = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> e = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> lo = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> hi = new ArrayList<>();
+        for (ChartPoint p : batch) {
+            r.add(new XYChart.Data<>(p.elapsedSeconds(), p.rateMegabytes()));
+            known(z, p.elapsedSeconds(), p.zoneadmEtaSeconds());
+            known(e, p.elapsedSeconds(), p.etaSeconds());
+            known(lo, p.elapsedSeconds(), p.etaLowSeconds());
+            known(hi, p.elapsedSeconds(), p.etaHighSeconds());
+        }
+        rate.getData().addAll(r);
+        zoneadmEta.getData().addAll(z);
+        eta.getData().addAll(e);
+        etaLow.getData().addAll(lo);
+        etaHigh.getData().addAll(hi);
+    }
+
+    private static void known(List<XYChart.Data<Number, Number>> into, double x, Long y) {
+        if (y != null) {
+            into.add(new XYChart.Data<>(x, y));
+        }
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -79,20 +134,6 @@ final class ResilverChart extends HBox {
         chart.setMinHeight(120);
         chart.setPrefHeight(170);
         return chart;
-    }
-
-    private void add(ChartPoint p) {
-        rate.getData().add(new XYChart.Data<>(p.elapsedSeconds(), p.rateMegabytes()));
-        addIfKnown(zoneadmEta, p.elapsedSeconds(), p.zoneadmEtaSeconds());
-        addIfKnown(eta, p.elapsedSeconds(), p.etaSeconds());
-        addIfKnown(etaLow, p.elapsedSeconds(), p.etaLowSeconds());
-        addIfKnown(etaHigh, p.elapsedSeconds(), p.etaHighSeconds());
-    }
-
-    private static void addIfKnown(XYChart.Series<Number, Number> s, double x, Long y) {
-        if (y != null) {
-            s.getData().add(new XYChart.Data<>(x, y));
-        }
     }
 
     /** How many rate points are drawn (tests watch the chart advance). */
