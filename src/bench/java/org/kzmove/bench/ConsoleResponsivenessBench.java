@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -28,11 +26,9 @@ import org.kzmove.inventory.HostInventory;
 import org.kzmove.inventory.ZoneInventory;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
-import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
 import org.kzmove.solaris.storage.StorageUris;
 import org.kzmove.solaris.zone.ZoneState;
 import org.kzmove.ui.common.AppearanceViewModel;
-import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.FxBridge;
 import org.kzmove.ui.common.Theme;
 import org.kzmove.ui.jobs.JobViewModel;
@@ -77,16 +73,14 @@ public final class ConsoleResponsivenessBench {
             System.setProperty("prism.order", "sw");
         }
         Path dir = Files.createTempDirectory("kzmove-console-bench");
-        CompletableFuture<Void> fxUp = new CompletableFuture<>();
-        Platform.startup(() -> fxUp.complete(null));
-        fxUp.get(30, TimeUnit.SECONDS);
+        BenchFx.startPlatform();
 
         ConsoleServices services = new ConsoleServices(new KzmovePaths(dir.resolve("config"), dir.resolve("data")),
                 Clock.systemUTC());
         DemoHost host = new DemoHost(services, timeScale, o -> o.generatedZones(40).seed(7));
-        KzmoveApplication.Console console = KzmoveApplication.wire(services, host, new SilentDialogs(),
+        KzmoveApplication.Console console = KzmoveApplication.wire(services, host, new BenchFx.SilentDialogs(),
                 new AppearanceViewModel(Theme.LIGHT, false));
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             Stage stage = new Stage();
             console.show(stage);
             return null;
@@ -97,7 +91,7 @@ public final class ConsoleResponsivenessBench {
                 timeScale);
 
         Pulses pulses = new Pulses();
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             pulses.start();
             return null;
         });
@@ -106,7 +100,7 @@ public final class ConsoleResponsivenessBench {
         Memory memory = new Memory();
         memory.start();
         List<Long> ends = java.util.Collections.synchronizedList(new ArrayList<>());
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             console.jobs().onMoveEnded(h -> ends.add(System.nanoTime()));
             return null;
         });
@@ -118,7 +112,7 @@ public final class ConsoleResponsivenessBench {
         // Until every move has an outcome (or 15 minutes).
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (System.nanoTime() < deadline) {
-            int[] counts = onFx(() -> new int[] {console.jobs().jobs().size(),
+            int[] counts = BenchFx.onFx(() -> new int[] {console.jobs().jobs().size(),
                 (int) console.jobs().jobs().stream().filter(j -> j.outcomeProperty().get() != null).count()});
             if (allOpen == 0 && counts[0] == requests.size()) {
                 allOpen = System.nanoTime();
@@ -132,13 +126,13 @@ public final class ConsoleResponsivenessBench {
         double seconds = (end - t0) / 1e9;
         probe.stop();
         memory.stop();
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             pulses.stop();
             return null;
         });
-        long lines = onFx(() -> console.jobs().jobs().stream().mapToLong(j -> j.log().size()).sum());
-        long points = onFx(() -> console.jobs().jobs().stream().mapToLong(j -> j.chart().size()).sum());
-        String outcomes = onFx(() -> console.jobs().jobs().stream()
+        long lines = BenchFx.onFx(() -> console.jobs().jobs().stream().mapToLong(j -> j.log().size()).sum());
+        long points = BenchFx.onFx(() -> console.jobs().jobs().stream().mapToLong(j -> j.chart().size()).sum());
+        String outcomes = BenchFx.onFx(() -> console.jobs().jobs().stream()
                 .map(j -> String.valueOf(j.outcomeProperty().get())).distinct().sorted().toList().toString());
         System.gc();
         long retained = used();
@@ -164,7 +158,7 @@ public final class ConsoleResponsivenessBench {
         }
         System.out.printf(Locale.ROOT, "heap used: peak %d MiB (sampled every 1 s), after the moves and a full GC %d MiB%n",
                 memory.peak() >> 20, retained >> 20);
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             console.close();
             return null;
         });
@@ -203,18 +197,6 @@ public final class ConsoleResponsivenessBench {
                             + " " + z.problems()).toList());
         }
         return requests;
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        FxBridge.run(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 
     private static long used() {
@@ -325,33 +307,6 @@ public final class ConsoleResponsivenessBench {
             List<Long> sorted = new ArrayList<>(values);
             sorted.sort(null);
             return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
-        }
-    }
-
-    /** The benchmark answers no questions: nothing asks it any (no saved hosts, no cancels). */
-    private static final class SilentDialogs implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-            System.out.println("error: " + title + ": " + message);
-        }
-
-        @Override
-        public void notify(String title, String message, boolean problem) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
-            return false;
-        }
-
-        @Override
-        public boolean trustHostKey(String hostName, PresentedHostKey key) {
-            return false;
-        }
-
-        @Override
-        public Optional<char[]> askSecret(String title, String prompt) {
-            return Optional.empty();
         }
     }
 }

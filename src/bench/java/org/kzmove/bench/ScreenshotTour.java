@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
@@ -27,10 +25,7 @@ import org.kzmove.app.ConsoleServices;
 import org.kzmove.app.DemoHost;
 import org.kzmove.app.KzmoveApplication;
 import org.kzmove.app.KzmovePaths;
-import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
 import org.kzmove.ui.common.AppearanceViewModel;
-import org.kzmove.ui.common.DialogService;
-import org.kzmove.ui.common.FxBridge;
 import org.kzmove.ui.common.Stylesheets;
 import org.kzmove.ui.common.Theme;
 import org.kzmove.ui.zones.ZoneRow;
@@ -61,16 +56,14 @@ public final class ScreenshotTour {
         String suffix = theme == Theme.DARK ? "-dark" : "";
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("kzmove-tour");
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Platform.startup(() -> up.complete(null));
-        up.get(30, TimeUnit.SECONDS);
+        BenchFx.startPlatform();
 
         AppearanceViewModel appearance = new AppearanceViewModel(theme, false);
         ConsoleServices services = new ConsoleServices(new KzmovePaths(dir.resolve("config"), dir.resolve("data")),
                 Clock.systemUTC());
-        KzmoveApplication.Console console = KzmoveApplication.wire(services, DemoHost.TIME_SCALE, new Quiet(),
+        KzmoveApplication.Console console = KzmoveApplication.wire(services, DemoHost.TIME_SCALE, new BenchFx.SilentDialogs(),
                 appearance);
-        Stage stage = onFx(() -> {
+        Stage stage = BenchFx.onFx(() -> {
             Stylesheets.followAllWindows(appearance);
             Stage s = new Stage();
             console.show(s);
@@ -79,43 +72,43 @@ public final class ScreenshotTour {
             return s;
         });
 
-        await("the Demo host's zones", () -> onFx(() -> console.zones().rows().size() > 5));
-        onFx(() -> {
+        await("the Demo host's zones", () -> BenchFx.onFx(() -> console.zones().rows().size() > 5));
+        BenchFx.onFx(() -> {
             TableView<ZoneRow> table = lookup(stage.getScene(), "#zonesTable");
             ZoneRow row = table.getItems().stream().filter(r -> r.name().equals(ZONE)).findFirst().orElseThrow();
             table.getSelectionModel().select(row);
             table.scrollTo(row);
             return null;
         });
-        await("the zone's detail", () -> onFx(() -> !console.zones().detail().disks().isEmpty()));
+        await("the zone's detail", () -> BenchFx.onFx(() -> !console.zones().detail().disks().isEmpty()));
         settle();
         snapshot(stage.getScene(), out.resolve("main-window" + suffix + ".png"));
 
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             ((Button) lookup(stage.getScene(), "#moveButton")).fire();
             return null;
         });
-        await("the wizard", () -> onFx(() -> wizard().isPresent()));
-        Scene wizard = onFx(() -> wizard().orElseThrow().getScene());
+        await("the wizard", () -> BenchFx.onFx(() -> wizard().isPresent()));
+        Scene wizard = BenchFx.onFx(() -> wizard().orElseThrow().getScene());
         click(wizard, "#wizardNext");
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             ((TextField) lookup(wizard, "#targetUri0")).setText(TARGET_1);
             ((Button) lookup(wizard, "#addTargetButton")).fire();
             return null;
         });
-        await("a second target row", () -> onFx(() -> wizard.lookup("#targetUri1") != null));
-        onFx(() -> {
+        await("a second target row", () -> BenchFx.onFx(() -> wizard.lookup("#targetUri1") != null));
+        BenchFx.onFx(() -> {
             ((TextField) lookup(wizard, "#targetUri1")).setText(TARGET_2);
             return null;
         });
-        await("the free storage list", () -> onFx(() -> !((javafx.scene.control.ListView<?>) lookup(wizard,
+        await("the free storage list", () -> BenchFx.onFx(() -> !((javafx.scene.control.ListView<?>) lookup(wizard,
                 "#freeStorageList")).getItems().isEmpty()));
         settle();
         snapshot(wizard, out.resolve("wizard-targets" + suffix + ".png"));
         click(wizard, "#wizardNext");
         click(wizard, "#wizardNext");
-        await("the pre-checks", () -> onFx(() -> !lookup(wizard, "#precheckProgress").isVisible()));
-        onFx(() -> {
+        await("the pre-checks", () -> BenchFx.onFx(() -> !lookup(wizard, "#precheckProgress").isVisible()));
+        BenchFx.onFx(() -> {
             CheckBox accept = lookup(wizard, "#acceptWarnings");
             if (accept.isVisible() && !accept.isSelected()) {
                 accept.fire();
@@ -127,12 +120,12 @@ public final class ScreenshotTour {
         snapshot(wizard, out.resolve("wizard-summary" + suffix + ".png"));
         click(wizard, "#wizardStart");
 
-        await("the move under way", () -> onFx(() -> console.jobs().jobs().stream()
+        await("the move under way", () -> BenchFx.onFx(() -> console.jobs().jobs().stream()
                 .anyMatch(j -> j.progressProperty().get() > 0.35)));
         settle();
         snapshot(stage.getScene(), out.resolve("move-in-progress" + suffix + ".png"));
         System.out.println("screenshots written to " + out.toAbsolutePath());
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             console.close();
             return null;
         });
@@ -155,7 +148,7 @@ public final class ScreenshotTour {
     }
 
     private static void click(Scene scene, String id) throws Exception {
-        onFx(() -> {
+        BenchFx.onFx(() -> {
             ((Button) lookup(scene, id)).fire();
             return null;
         });
@@ -164,7 +157,7 @@ public final class ScreenshotTour {
     /** Two pulses' worth of time so layout and CSS have caught up before a snapshot. */
     private static void settle() throws Exception {
         Thread.sleep(600);
-        onFx(() -> null);
+        BenchFx.onFx(() -> null);
     }
 
     private static void await(String what, Check check) throws Exception {
@@ -183,7 +176,7 @@ public final class ScreenshotTour {
     }
 
     private static void snapshot(Scene scene, Path file) throws Exception {
-        WritableImage image = onFx(() -> scene.snapshot(null));
+        WritableImage image = BenchFx.onFx(() -> scene.snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -199,44 +192,5 @@ public final class ScreenshotTour {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         System.out.println("wrote " + file);
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        FxBridge.run(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
-
-    /** The tour answers nothing and shows errors on the terminal. */
-    private static final class Quiet implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-            System.out.println("error: " + title + ": " + message);
-        }
-
-        @Override
-        public void notify(String title, String message, boolean problem) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
-            return false;
-        }
-
-        @Override
-        public boolean trustHostKey(String hostName, PresentedHostKey key) {
-            return false;
-        }
-
-        @Override
-        public Optional<char[]> askSecret(String title, String prompt) {
-            return Optional.empty();
-        }
     }
 }

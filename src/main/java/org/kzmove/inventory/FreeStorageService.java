@@ -1,10 +1,8 @@
 package org.kzmove.inventory;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,7 +14,6 @@ import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.Program;
 import org.kzmove.remote.command.RemoteCommand;
-import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.remote.command.SequenceOutput;
 import org.kzmove.solaris.InvalidValueException;
 import org.kzmove.solaris.config.ZoneConfig;
@@ -60,18 +57,18 @@ public final class FreeStorageService {
      * @param inventory the host's zones, read just before: their configurations say what is in use
      */
     public List<FreeStorage> probe(String host, RemoteShell shell, HostInventory inventory) throws RemoteException {
-        String marker = newMarker();
-        List<SequenceOutput.Part> lists = SequenceOutput.split(shell.run(sequence(marker, List.of(
-                command(Program.IOSTAT, Privilege.NONE, "-En"),
-                command(Program.ZFS, Privilege.NONE, "list", "-H", "-o", "name,volsize", "-t", "volume"),
-                command(Program.ZFS, Privilege.NONE, "list", "-H", "-o", "name", "-d", "0")))).stdout(), marker);
+        String marker = Scripts.newMarker();
+        List<SequenceOutput.Part> lists = SequenceOutput.split(shell.run(Scripts.sequence(marker, List.of(
+                Scripts.command(Program.IOSTAT, Privilege.NONE, "-En"),
+                Scripts.command(Program.ZFS, Privilege.NONE, "list", "-H", "-o", "name,volsize", "-t", "volume"),
+                Scripts.command(Program.ZFS, Privilege.NONE, "list", "-H", "-o", "name", "-d", "0")))).stdout(), marker);
         if (lists.size() < 3) {
             throw new RemoteException(RemoteException.Reason.CONNECTION_LOST, host,
                     "The host's answer to the storage listing was cut short; try again.");
         }
         if (!lists.get(0).succeeded()) {
             throw new RemoteException(RemoteException.Reason.COMMAND_FAILED, host,
-                    "iostat -En failed on " + host + ": " + firstLine(lists.get(0).output()));
+                    "iostat -En failed on " + host + ": " + Scripts.firstLine(lists.get(0).output()));
         }
         List<Candidate> candidates = new ArrayList<>(disks(lists.get(0).output()));
         if (lists.get(1).succeeded()) {
@@ -105,7 +102,7 @@ public final class FreeStorageService {
             probes.add(pathCommand(Program.SURIADM, Privilege.NONE, List.of("lookup-uri"), c.device()));
             probes.add(pathCommand(Program.ZDB, privilege, List.of("-l"), c.device()));
         }
-        List<SequenceOutput.Part> answers = SequenceOutput.split(shell.run(sequence(marker, probes)).stdout(), marker);
+        List<SequenceOutput.Part> answers = SequenceOutput.split(shell.run(Scripts.sequence(marker, probes)).stdout(), marker);
         List<FreeStorage> free = new ArrayList<>();
         for (int i = 0; i < candidates.size() && 2 * i + 1 < answers.size(); i++) {
             Candidate c = candidates.get(i);
@@ -209,37 +206,5 @@ public final class FreeStorageService {
         } catch (InvalidValueException e) {
             throw new IllegalStateException("device paths are checked when read", e);
         }
-    }
-
-    private static RemoteCommand command(Program program, Privilege privilege, String... words) {
-        try {
-            RemoteCommand.Builder b = RemoteCommand.of(program, privilege);
-            for (String w : words) {
-                b = w.startsWith("-") ? b.flag(w) : b.word(w);
-            }
-            return b.build();
-        } catch (InvalidValueException e) {
-            throw new IllegalStateException("constant arguments are valid", e);
-        }
-    }
-
-    private static RemoteScript sequence(String marker, List<RemoteCommand> commands) {
-        try {
-            return RemoteScript.sequence(marker, commands);
-        } catch (InvalidValueException e) {
-            throw new IllegalStateException("the marker is a plain word", e);
-        }
-    }
-
-    private static String newMarker() {
-        byte[] nonce = new byte[6];
-        new SecureRandom().nextBytes(nonce);
-        return "kzmove-end-" + HexFormat.of().formatHex(nonce);
-    }
-
-    private static String firstLine(String text) {
-        String t = text.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 }

@@ -1,15 +1,12 @@
 package org.kzmove.inventory;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.Program;
 import org.kzmove.remote.command.RemoteCommand;
-import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.remote.command.SequenceOutput;
 import org.kzmove.remote.ssh.CommandResult;
 import org.kzmove.solaris.InvalidValueException;
@@ -44,11 +41,11 @@ public final class InventoryService {
     }
 
     public HostInventory load(String host, RemoteShell shell) throws RemoteException {
-        String marker = newMarker();
+        String marker = Scripts.newMarker();
         List<RemoteCommand> first = List.of(
-                command(Program.UNAME, Privilege.NONE, "-v"),
-                command(Program.ZONEADM, Privilege.NONE, "list", "-cp"));
-        CommandResult r1 = shell.run(sequence(marker, first));
+                Scripts.command(Program.UNAME, Privilege.NONE, "-v"),
+                Scripts.command(Program.ZONEADM, Privilege.NONE, "list", "-cp"));
+        CommandResult r1 = shell.run(Scripts.sequence(marker, first));
         List<SequenceOutput.Part> parts1 = SequenceOutput.split(r1.stdout(), marker);
         List<String> problems = new ArrayList<>();
         if (parts1.size() < 2) {
@@ -59,7 +56,7 @@ public final class InventoryService {
         SolarisRelease release = SolarisRelease.parse(unameText).orElse(null);
         if (!parts1.get(1).succeeded()) {
             throw new RemoteException(RemoteException.Reason.COMMAND_FAILED, host,
-                    "zoneadm list failed on " + host + ": " + firstLine(parts1.get(1).output()));
+                    "zoneadm list failed on " + host + ": " + Scripts.firstLine(parts1.get(1).output()));
         }
         ZoneListing listing = ZoneListParser.parse(parts1.get(1).output());
         if (listing.unrecognizedCount() > 0) {
@@ -82,7 +79,7 @@ public final class InventoryService {
         List<SequenceOutput.Part> parts2 = List.of();
         int roundTrips = 1;
         if (!perZone.isEmpty()) {
-            CommandResult r2 = shell.run(sequence(marker, perZone));
+            CommandResult r2 = shell.run(Scripts.sequence(marker, perZone));
             roundTrips++;
             parts2 = SequenceOutput.split(r2.stdout(), marker);
         }
@@ -129,14 +126,14 @@ public final class InventoryService {
                     problems.add("zpool status printed no pool '" + ROOT_POOL + "'");
                 }
             } else {
-                problems.add("zpool status failed: " + firstLine(status.output()));
+                problems.add("zpool status failed: " + Scripts.firstLine(status.output()));
             }
             SequenceOutput.Part list = parts.get(3);
             if (list.succeeded()) {
                 usage = ZpoolListParser.parse(list.output()).pools().stream()
                         .filter(p -> p.name().equals(ROOT_POOL)).findFirst().orElse(null);
             } else {
-                problems.add("zpool list failed: " + firstLine(list.output()));
+                problems.add("zpool list failed: " + Scripts.firstLine(list.output()));
             }
         }
         return new ZoneInventory(z, persistent, live, pool, usage, problems);
@@ -144,7 +141,7 @@ public final class InventoryService {
 
     private static ZoneConfig config(SequenceOutput.Part part, String what, List<String> problems) {
         if (!part.succeeded()) {
-            problems.add(what + " failed: " + firstLine(part.output()));
+            problems.add(what + " failed: " + Scripts.firstLine(part.output()));
             return null;
         }
         ParsedZoneConfig parsed = ZonecfgParser.parse(part.output());
@@ -181,37 +178,5 @@ public final class InventoryService {
         } catch (InvalidValueException e) {
             throw new IllegalStateException("zone names are validated before use", e);
         }
-    }
-
-    private static RemoteCommand command(Program program, Privilege privilege, String... words) {
-        try {
-            RemoteCommand.Builder b = RemoteCommand.of(program, privilege);
-            for (String w : words) {
-                b = w.startsWith("-") ? b.flag(w) : b.word(w);
-            }
-            return b.build();
-        } catch (InvalidValueException e) {
-            throw new IllegalStateException("constant arguments are valid", e);
-        }
-    }
-
-    private static RemoteScript sequence(String marker, List<RemoteCommand> commands) {
-        try {
-            return RemoteScript.sequence(marker, commands);
-        } catch (InvalidValueException e) {
-            throw new IllegalStateException("the marker is a plain word", e);
-        }
-    }
-
-    private static String newMarker() {
-        byte[] nonce = new byte[6];
-        new SecureRandom().nextBytes(nonce);
-        return "kzmove-end-" + HexFormat.of().formatHex(nonce);
-    }
-
-    private static String firstLine(String text) {
-        String t = text.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 }
