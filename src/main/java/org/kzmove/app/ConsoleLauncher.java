@@ -13,5 +13,10 @@ public final class ConsoleLauncher {
     /** Opens the main window and returns when it was closed. JavaFX failures propagate as thrown. */
     public static void main(String[] args) {
         Application.launch(KzmoveApplication.class, args);
+        try {
+            KzmoveApplication.awaitSettingsSaved(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -41,6 +41,9 @@ import org.tinylog.Logger;
  * the icon) happens in {@link #init()}, on the JavaFX launcher thread, never on the FX thread.
  */
 public final class KzmoveApplication extends Application {
+    /** The settings writer started at exit; the launcher waits for it before the JVM ends. */
+    private static volatile Thread settingsWriter;
+
     private KzmovePaths paths;
     private ConsoleSettings settings = ConsoleSettings.DEFAULTS;
     private boolean desktopPrefersDark;
@@ -185,7 +188,7 @@ public final class KzmoveApplication extends Application {
                 stage.isMaximized(), mainView.dividerPositions(), console.appearance().themeProperty().get());
         Logger.info("Console closing: stopping the Demo host");
         console.close();
-        // Written off the FX thread; a non-daemon thread, so the JVM waits for the file to be complete.
+        // Written off the FX thread; ConsoleLauncher waits for it before the JVM ends.
         Thread writer = new Thread(() -> {
             try {
                 now.save(paths.consoleSettings());
@@ -193,6 +196,18 @@ public final class KzmoveApplication extends Application {
                 Logger.warn("Cannot remember the window layout in {}: {}", paths.consoleSettings(), e.getMessage());
             }
         }, "kzmove-settings-writer");
+        settingsWriter = writer;
         writer.start();
+    }
+
+    /**
+     * Waits (on the launcher's thread, after the window closed) until the settings are written: the
+     * command line ends the JVM with {@code System.exit}, which would cut the write short.
+     */
+    static void awaitSettingsSaved(long millis) throws InterruptedException {
+        Thread writer = settingsWriter;
+        if (writer != null) {
+            writer.join(millis);
+        }
     }
 }
