@@ -103,8 +103,8 @@ public final class DemoHost implements ConsoleHost {
     }
 
     @Override
-    public List<FreeStorage> freeStorage() throws IOException, RemoteException {
-        return started().freeStorage();
+    public List<FreeStorage> freeStorage(HostInventory known) throws IOException, RemoteException {
+        return started().freeStorage(known);
     }
 
     @Override

@@ -100,8 +100,8 @@ public final class ProfileHost implements ConsoleHost {
     }
 
     @Override
-    public List<FreeStorage> freeStorage() throws RemoteException {
-        return session.freeStorage();
+    public List<FreeStorage> freeStorage(HostInventory known) throws RemoteException {
+        return session.freeStorage(known);
     }
 
     @Override

@@ -39,8 +39,13 @@ public interface ConsoleHost extends AutoCloseable {
     /** Connects when needed and reads the host's zones. */
     HostInventory load() throws RemoteException, IOException;
 
-    /** Storage the host can reach that no zone uses: the wizard's list of targets. */
-    List<FreeStorage> freeStorage() throws RemoteException, IOException;
+    /**
+     * Storage the host can reach that no zone uses: the wizard's list of targets.
+     *
+     * @param known the inventory the console read last, whose zones' disks count as used (the
+     *              pre-checks read the host again before a move); null to read it now
+     */
+    List<FreeStorage> freeStorage(HostInventory known) throws RemoteException, IOException;
 
     /** The read-only pre-checks of a move (decision 0008). */
     PrecheckReport precheck(MoveRequest request) throws RemoteException, InvalidValueException, IOException;

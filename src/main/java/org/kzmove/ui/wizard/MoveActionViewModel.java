@@ -47,7 +47,8 @@ public final class MoveActionViewModel {
 
     /** A wizard for the selected zone, or empty when no movable zone is selected. */
     public Optional<MoveWizardViewModel> wizard() {
-        return selectedZone().map(z -> new MoveWizardViewModel(host.get().host(), z, executor, dialogs, starter));
+        return selectedZone().map(z -> new MoveWizardViewModel(host.get().host(), host.get().inventory(), z, executor,
+                dialogs, starter));
     }
 
     private Optional<ZoneInventory> selectedZone() {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kzmove.console.ConsoleHost;
+import org.kzmove.inventory.HostInventory;
 import org.kzmove.inventory.ZoneInventory;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
@@ -65,6 +66,15 @@ public final class MoveWizardViewModel {
 
     public MoveWizardViewModel(ConsoleHost host, ZoneInventory zone, TaskExecutor executor, DialogService dialogs,
             MoveStarter starter) {
+        this(host, null, zone, executor, dialogs, starter);
+    }
+
+    /**
+     * @param known the host's inventory as the console last read it (its zones' disks are not offered as
+     *              free storage); null to have the free-storage probe read it again
+     */
+    public MoveWizardViewModel(ConsoleHost host, HostInventory known, ZoneInventory zone, TaskExecutor executor,
+            DialogService dialogs, MoveStarter starter) {
         this.host = Objects.requireNonNull(host);
         this.zone = Objects.requireNonNull(zone);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -96,7 +106,7 @@ public final class MoveWizardViewModel {
                 () -> !closed.get() && step.get() == Step.SUMMARY && summary.requestProperty().get() != null,
                 step, closed, summary.requestProperty());
 
-        targets.loadFreeStorage(executor, host::freeStorage);
+        targets.loadFreeStorage(executor, () -> host.freeStorage(known));
         executor.submit(host::jobHistory, history -> summary.useRate(ResilverRate.fromHistory(history)),
                 failure -> {
                     // The typical rate stays; the estimate says where it comes from.

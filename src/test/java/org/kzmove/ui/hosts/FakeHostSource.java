@@ -33,6 +33,7 @@ public final class FakeHostSource implements ConsoleHost {
     private final String name;
     private final Deque<Callable<HostInventory>> answers = new ArrayDeque<>();
     private int loads;
+    private final List<HostInventory> freeStorageKnown = new java.util.ArrayList<>();
     private boolean closed;
     private boolean demo;
 
@@ -91,7 +92,8 @@ public final class FakeHostSource implements ConsoleHost {
     }
 
     @Override
-    public List<FreeStorage> freeStorage() {
+    public List<FreeStorage> freeStorage(HostInventory known) {
+        freeStorageKnown.add(known);
         return List.of();
     }
 
@@ -122,6 +124,11 @@ public final class FakeHostSource implements ConsoleHost {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The inventories free storage was asked with, in order (null: "read it now"). */
+    public List<HostInventory> freeStorageKnown() {
+        return freeStorageKnown;
     }
 
     public int loads() {

@@ -48,7 +48,7 @@ final class FakeMoveHost implements ConsoleHost {
     }
 
     @Override
-    public List<FreeStorage> freeStorage() {
+    public List<FreeStorage> freeStorage(HostInventory known) {
         return List.of();
     }
 

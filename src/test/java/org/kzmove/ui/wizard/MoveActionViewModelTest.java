@@ -22,13 +22,16 @@ class MoveActionViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final MoveActionViewModel action = new MoveActionViewModel(executor, dialogs, (h, r) -> { });
 
+    private FakeHostSource source;
+
     private HostViewModel loadedHost() {
         HostInventory two = FakeHostSource.twoZones();
         List<ZoneInventory> zones = new ArrayList<>(two.zones());
         zones.add(new ZoneInventory(new Zone(4, "infra01", ZoneState.RUNNING, "/system/zones/infra01", "u3",
                 Brand.SOLARIS, "excl"), null, null, null, null, List.of()));
-        HostViewModel host = new HostViewModel(new FakeHostSource("h").answers(new HostInventory("h", two.release(),
-                two.unameText(), zones, List.of(), 2)), executor, dialogs);
+        source = new FakeHostSource("h").answers(new HostInventory("h", two.release(), two.unameText(), zones,
+                List.of(), 2));
+        HostViewModel host = new HostViewModel(source, executor, dialogs);
         host.refresh();
         return host;
     }
@@ -60,5 +63,18 @@ class MoveActionViewModelTest {
         action.zoneProperty().set(ZoneRow.of(FakeHostSource.twoZones().zone("web01").orElseThrow()));
 
         assertThat(action.canMoveBinding().get()).isFalse();
+    }
+
+    @Test
+    void theWizardsFreeStorageProbeUsesTheInventoryTheConsoleAlreadyHas() {
+        HostViewModel host = loadedHost();
+        action.hostProperty().set(host);
+        action.zoneProperty().set(row(host, "web01"));
+
+        assertThat(action.wizard()).isPresent();
+
+        assertThat(source.freeStorageKnown()).as("no second inventory round trip for the free storage")
+                .singleElement().isSameAs(host.inventory());
+        assertThat(source.loads()).isEqualTo(1);
     }
 }

@@ -46,7 +46,7 @@ final class WizardFakeHost implements ConsoleHost {
     }
 
     @Override
-    public List<FreeStorage> freeStorage() {
+    public List<FreeStorage> freeStorage(HostInventory known) {
         if (freeStorageFailure != null) {
             throw freeStorageFailure;
         }
