@@ -1,6 +1,5 @@
 package org.kzmove.sim;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,11 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.kzmove.testsupport.OpenSsh;
+import org.kzmove.testsupport.StreamCollector;
 import org.kzmove.testsupport.Conditions;
 
 import net.schmizz.sshj.SSHClient;
@@ -213,78 +213,21 @@ final class E2eHost implements AutoCloseable {
         }
     }
 
-    /** Collects a stream in the background so tests can wait on what arrived. */
-    static final class Collector {
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        private final Thread thread;
-        private volatile boolean ended;
-
+    /** Collects a stream in the background so tests can wait on what arrived (see StreamCollector). */
+    static final class Collector extends StreamCollector {
         Collector(InputStream in) {
-            thread = new Thread(() -> {
-                byte[] b = new byte[8192];
-                try {
-                    int n;
-                    while ((n = in.read(b)) >= 0) {
-                        synchronized (buf) {
-                            buf.write(b, 0, n);
-                        }
-                    }
-                } catch (IOException e) {
-                    // the stream closed with the session
-                } finally {
-                    ended = true;
-                }
-            }, "e2e-collector");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        String text() {
-            synchronized (buf) {
-                return buf.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        boolean ended() {
-            return ended;
-        }
-
-        void join() {
-            try {
-                thread.join(TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        boolean contains(String s) {
-            return text().contains(s);
-        }
-
-        int count(String s) {
-            String t = text();
-            int n = 0;
-            for (int i = t.indexOf(s); i >= 0; i = t.indexOf(s, i + 1)) {
-                n++;
-            }
-            return n;
+            super(in);
         }
     }
 
     static void type(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        StreamCollector.type(out, text);
     }
 
     // ---- OpenSSH client ----
 
     List<String> sshCommand(String user, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "UserKnownHostsFile=" + knownHosts,
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-i",
-                clientKey.toString(), "-p", Integer.toString(host.port())));
-        cmd.addAll(List.of(extra));
-        cmd.add(user + "@127.0.0.1");
-        return cmd;
+        return OpenSsh.command(knownHosts, clientKey, host.port(), user, extra);
     }
 
     /** The system ssh client running a command that needs no simulated time; the clock stands still. */

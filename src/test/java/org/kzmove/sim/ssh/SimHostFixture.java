@@ -1,6 +1,5 @@
 package org.kzmove.sim.ssh;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,8 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.IOUtils;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import org.kzmove.testsupport.OpenSsh;
+import org.kzmove.testsupport.StreamCollector;
 import org.kzmove.sim.audit.CommandAudit;
 import org.kzmove.sim.clock.ManualClock;
 import org.kzmove.sim.command.BrokenPipeException;
@@ -164,64 +165,21 @@ final class SimHostFixture implements AutoCloseable {
         }
     }
 
-    /** Collects a stream in the background so tests can wait on what arrived. */
-    static final class Collector {
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        private final List<Thread> threads = new ArrayList<>();
-
+    /** Collects a stream in the background so tests can wait on what arrived (see StreamCollector). */
+    static final class Collector extends StreamCollector {
         Collector(InputStream in) {
-            Thread t = new Thread(() -> {
-                byte[] b = new byte[4096];
-                try {
-                    int n;
-                    while ((n = in.read(b)) >= 0) {
-                        synchronized (buf) {
-                            buf.write(b, 0, n);
-                        }
-                    }
-                } catch (IOException e) {
-                    // stream closed with the session
-                }
-            }, "test-collector");
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-
-        String text() {
-            synchronized (buf) {
-                return buf.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        boolean contains(String s) {
-            return text().contains(s);
-        }
-
-        int count(String s) {
-            String t = text();
-            int n = 0;
-            for (int i = t.indexOf(s); i >= 0; i = t.indexOf(s, i + 1)) {
-                n++;
-            }
-            return n;
+            super(in);
         }
     }
 
     static void type(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        StreamCollector.type(out, text);
     }
 
     // ---- OpenSSH client ----
 
     List<String> sshCommand(String user, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-o", "UserKnownHostsFile=" + knownHosts,
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-i",
-                clientKey.toString(), "-p", Integer.toString(server.port())));
-        cmd.addAll(List.of(extra));
-        cmd.add(user + "@127.0.0.1");
-        return cmd;
+        return OpenSsh.command(knownHosts, clientKey, server.port(), user, extra);
     }
 
     Result openSsh(String user, String command) throws IOException, InterruptedException {
