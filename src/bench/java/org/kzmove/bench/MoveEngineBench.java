@@ -118,8 +118,8 @@ public final class MoveEngineBench {
                     List.of(new SshAuth.InMemoryKey(h.clientKey())), verifier, SshConnection.Timeouts.DEFAULT),
                     HostSession.Backoff.DEFAULT, HostSession.Pause.SLEEP, RemoteCommandAudit.NONE, Clock.systemUTC());
             // Same footing as the direct run: the connection is open before the clock starts.
-            session.run(new HostJobFiles(HostJobFiles.DEFAULT_DIR).makeDirectory(), Duration.ofSeconds(10));
-            MoveEngine engine = new MoveEngine(session, new JobStore(dir.resolve("jobs")), HostJobFiles.standard(),
+            session.run(HostJobFiles.forUser("kzadmin").prepareDirectory(), Duration.ofSeconds(10));
+            MoveEngine engine = new MoveEngine(session, new JobStore(dir.resolve("jobs")), HostJobFiles.forUser("kzadmin"),
                     Privilege.PFEXEC, executor, Clock.systemUTC(), MoveEngine.Settings.DEFAULT);
             MoveRequest request = new MoveRequest(ZONE, List.of(new MoveTarget(StorageUris.parse(TARGET), null)), false);
             long t0 = System.nanoTime();

@@ -21,7 +21,7 @@ final class EngineFactory implements AutoCloseable {
 
     EngineFactory(HostArguments host, KzmovePaths paths) throws java.io.IOException {
         AtomicInteger n = new AtomicInteger();
-        // One executor for the engine: a follower thread per move plus the liveness checks.
+        // One executor for the engine: each look at a move holds a thread only while it runs.
         this.executor = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "kzmove-engine-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -30,7 +30,7 @@ final class EngineFactory implements AutoCloseable {
         this.store = new JobStore(paths.jobsDir());
         this.session = new HostSession(host.target, host::connect, HostSession.Backoff.DEFAULT, HostSession.Pause.SLEEP,
                 new JsonLinesAuditLog(paths.logsDir().resolve("audit.jsonl")), Clock.systemUTC());
-        this.engine = new MoveEngine(session, store, HostJobFiles.standard(), host.privilege, executor, Clock.systemUTC(),
+        this.engine = new MoveEngine(session, store, HostJobFiles.forUser(host.target.user()), host.privilege, executor, Clock.systemUTC(),
                 MoveEngine.Settings.DEFAULT);
     }
 

@@ -42,7 +42,7 @@ final class JobsCommand implements Subcommand {
                 Usage: kzmove jobs HOST [connection options] [--json]
 
                 Lists the moves recorded in kzmove's data directory for HOST, and the job files found
-                on the host (/var/tmp/kzmove/jobs) that no record here knows of (moves started by
+                on the host (/var/tmp/kzmove-USER) that no record here knows of (moves started by
                 kzmove elsewhere). 'kzmove attach HOST JOB' follows one to its end.
 
                 """ + HostArguments.USAGE + """
@@ -75,7 +75,7 @@ final class JobsCommand implements Subcommand {
                 row.put("targets", r.targets());
                 rows.add(row);
             }
-            CommandResult ls = engine.session.query(HostJobFiles.standard().list(), Duration.ofSeconds(30));
+            CommandResult ls = engine.session.query(HostJobFiles.forUser(engine.session.target().user()).list(), Duration.ofSeconds(30));
             if (ls.succeeded()) {
                 for (JobId id : HostJobFiles.jobIds(ls.stdout())) {
                     if (!known.contains(id.value())) {

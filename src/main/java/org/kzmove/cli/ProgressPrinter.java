@@ -154,6 +154,16 @@ final class ProgressPrinter implements MoveListener {
     }
 
     @Override
+    public synchronized void onFollowingTrouble(String reason) {
+        if (mode == Mode.JSON) {
+            emit(Map.of("type", "following-trouble", "message", reason));
+        } else {
+            endBar();
+            out.println("Cannot read the move's output right now: " + reason + ".");
+        }
+    }
+
+    @Override
     public synchronized void onFollowingLost(Exception e) {
         if (mode == Mode.JSON) {
             emit(Map.of("type", "following-lost", "message", String.valueOf(e.getMessage())));

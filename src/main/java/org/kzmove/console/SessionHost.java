@@ -49,7 +49,7 @@ public final class SessionHost implements ConsoleHost {
         this.session = session;
         this.privilege = privilege;
         this.store = store;
-        this.engine = new MoveEngine(session, store, HostJobFiles.standard(), privilege, engineExecutor, clock,
+        this.engine = new MoveEngine(session, store, HostJobFiles.forUser(session.target().user()), privilege, engineExecutor, clock,
                 MoveEngine.Settings.DEFAULT);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,27 +22,33 @@ import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.RemoteException.Reason;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.RemoteCommand;
+import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.remote.session.HostSession;
 import org.kzmove.remote.ssh.CommandResult;
 import org.kzmove.solaris.InvalidValueException;
+import org.kzmove.solaris.move.MoveOutcome;
 import org.kzmove.solaris.zone.KzDevice;
 import org.tinylog.Logger;
 
 /**
- * Runs and follows the moves of one host. A move is started detached on the host
- * ({@code nohup pfexec zoneadm ... > /var/tmp/kzmove/jobs/<id>.out 2>&1 < /dev/null & echo $!}), so it
- * survives a dropped connection and the console's exit (docs/decisions/0006-moves-run-detached-on-the-host.md);
- * its output is followed from the job file; its record is kept in the {@link JobStore}.
+ * Runs and follows the moves of one host. A move is started on a connection of its own, in the
+ * foreground of the login shell and detached from the session
+ * ({@code echo $$; exec nohup pfexec zoneadm ... > /var/tmp/kzmove-<user>/<id>.out 2>&1 < /dev/null}),
+ * so it survives a dropped connection and the console's exit and still takes SIGINT
+ * (docs/decisions/0006-moves-run-detached-on-the-host.md, 0013-moves-start-in-the-foreground-of-their-own-connection.md);
+ * its output is followed by looking at the job file; its record is kept in the {@link JobStore}.
  *
- * <p>All background work (following, liveness checks) runs on the one injected executor. Each
- * followed move holds one of its threads while it reads, so the executor needs a thread per
- * concurrent move plus one for the checks.
+ * <p>All background work (the looks at each move) runs on the one injected executor; a move holds a
+ * thread only while one look runs.
  */
 public final class MoveEngine implements AutoCloseable {
 
-    /** Tunables; {@code livenessInterval} bounds how late a dead zoneadm is noticed. */
-    public record Settings(Duration livenessInterval) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2));
+    /**
+     * Tunables; {@code pollInterval} is how often a followed move is looked at (zoneadm alive? new
+     * output?): how late its lines and its end are seen. Solaris' own {@code tail -f} looks once a second.
+     */
+    public record Settings(Duration pollInterval) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1));
     }
 
     private final HostSession session;
@@ -88,25 +95,73 @@ public final class MoveEngine implements AutoCloseable {
             }
         }
         JobId id = JobId.create(clock.instant(), request.zone());
-        CommandResult mkdir = session.run(files.makeDirectory(), Duration.ofSeconds(30));
-        if (!mkdir.succeeded()) {
+        prepareDirectory();
+        String file = files.outputFile(id);
+        HostSession.Launch launch = session.launch(files.start(zoneadm, id), Duration.ofSeconds(30));
+        Long pid = parsePid(launch.stdout());
+        if (!launch.stderr().isBlank() || pid == null) {
+            String why = (launch.stderr().isBlank() ? launch.stdout() : launch.stderr()).strip();
             throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
-                    "Cannot create " + files.dir() + " on the host: " + mkdir.stderr().strip());
-        }
-        CommandResult started = session.run(files.start(zoneadm, id), Duration.ofSeconds(30));
-        Long pid = parsePid(started.stdout());
-        if (!started.succeeded() || pid == null) {
-            throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
-                    "zoneadm move did not start on the host: " + (started.stdout() + started.stderr()).strip());
+                    "zoneadm move did not start on the host" + (why.isEmpty() ? "." : ": " + why));
         }
         List<String> targets = request.targets().stream().map(MoveTarget::uri).map(u -> u.text()).toList();
         JobRecord record = new JobRecord(id.value(), hostKey(), session.target().user(), request.zone(), targets,
-                request.forceZpoolAttach(), privilege.label(), zoneadm.toShellLine(), files.outputFile(id), pid,
+                request.forceZpoolAttach(), privilege.label(), zoneadm.toShellLine(), file, pid,
                 clock.instant(), null, originals, bootpri, before.usage() == null ? 0 : before.usage().allocatedBytes(),
                 false, 0, "", List.of(), List.of(), null, null, null, null);
+        confirmRunning(record);
         saveQuietly(record);
         Logger.info("Started move {} of zone {} on {} (pid {})", id, request.zone(), session.target(), pid);
         return followNew(record, listener);
+    }
+
+    /** {@code mkdir -p -m 700 DIR && ls -ld DIR}, and the owner and mode checked: nothing starts in a directory of someone else's. */
+    private void prepareDirectory() throws RemoteException {
+        CommandResult mkdir = session.run(files.prepareDirectory(), Duration.ofSeconds(30));
+        if (!mkdir.succeeded()) {
+            String why = (mkdir.stderr().isBlank() ? mkdir.stdout() : mkdir.stderr()).strip();
+            throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
+                    "Cannot create the job directory " + files.dir() + " on the host; nothing was started"
+                            + (why.isEmpty() ? "." : ": " + why));
+        }
+        Optional<String> problem = files.directoryProblem(mkdir.stdout());
+        if (problem.isPresent()) {
+            throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
+                    problem.get() + " Nothing was started.");
+        }
+    }
+
+    /**
+     * Looks once at the new move before it is called started: zoneadm must be running under the pid the
+     * shell printed. A zoneadm already gone refused the move at once: its own words (the job file) are
+     * the reason given, and nothing was started.
+     */
+    private void confirmRunning(JobRecord record) throws RemoteException {
+        String marker = RemoteScript.newMarker();
+        CommandResult look = session.query(HostJobFiles.poll(record.remoteFile(), 0, record.pid(), marker),
+                Duration.ofSeconds(30));
+        Optional<HostJobFiles.Look> seen = HostJobFiles.look(look.stdout(), marker, record.pid());
+        if (seen.isPresent() && seen.get().zoneadm().orElse(true)) {
+            return;
+        }
+        String said = seen.map(HostJobFiles.Look::text).orElse("").strip();
+        if (said.isEmpty() && !look.succeeded()) {
+            said = look.stderr().strip();
+        }
+        saveQuietly(refused(record, said));
+        throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
+                "zoneadm refused the move of zone '" + record.zone() + "'"
+                        + (said.isEmpty() ? " without a word (" + record.remoteFile() + " is empty)." : ": " + said));
+    }
+
+    /** The record of a move zoneadm refused before it began: ended, with its words, nothing changed by it. */
+    private JobRecord refused(JobRecord r, String output) {
+        String raw = output.isEmpty() ? "" : output + "\n";
+        return new JobRecord(r.id(), r.host(), r.user(), r.zone(), r.targets(), r.forceZpoolAttach(), r.privilege(),
+                r.command(), r.remoteFile(), r.pid(), r.startedAt(), clock.instant(), r.originalDisks(),
+                r.originalBootPriority(), r.allocatedBytes(), false, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                raw, List.of(), List.of(), MoveOutcome.FAILED.name(), FinalOutcome.FAILED_AND_ROLLED_BACK.name(),
+                null, new JobRecord.Verification(true, List.of(), r.originalDisks(), null));
     }
 
     /**
@@ -167,7 +222,10 @@ public final class MoveEngine implements AutoCloseable {
         return v.substring(v.indexOf('-') + 1, v.lastIndexOf('-'));
     }
 
-    /** {@code $!} is zoneadm's own pid: nohup and pfexec (or sudo) exec the next program rather than fork. */
+    /**
+     * The shell's {@code $$}, which zoneadm keeps: the shell execs nohup, and nohup and pfexec exec the
+     * next program rather than fork (sudo forks, and relays the signals it gets to zoneadm).
+     */
     static Long parsePid(String stdout) {
         List<String> lines = stdout.strip().lines().toList();
         if (lines.isEmpty()) {
@@ -214,8 +272,8 @@ public final class MoveEngine implements AutoCloseable {
         return clock;
     }
 
-    Duration livenessInterval() {
-        return settings.livenessInterval();
+    Duration pollInterval() {
+        return settings.pollInterval();
     }
 
     ZoneStorageReader reader() {

@@ -1,13 +1,13 @@
 package org.kzmove.migration.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -22,7 +22,7 @@ import org.kzmove.migration.job.JobRecord.Verification;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.ssh.CommandResult;
-import org.kzmove.remote.ssh.StreamingCommand;
+import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.solaris.move.MoveEvent;
 import org.kzmove.solaris.move.MoveOutcome;
 import org.kzmove.solaris.move.MovePhase;
@@ -31,14 +31,14 @@ import org.kzmove.solaris.move.MoveTranscript;
 import org.tinylog.Logger;
 
 /**
- * One move being followed: reads the job file on the host from the last byte consumed, feeds the
+ * One move being followed: looks at the job file on the host from the last byte consumed, feeds the
  * parser line by line, tells listeners, keeps the job record, and establishes the final outcome.
  *
- * <p>The end of a move is decided by the process, not by the text alone: a terminal line makes the
- * engine check at once whether zoneadm is gone, and the periodic check ({@code ps -o pid,args -p PID})
- * catches a zoneadm that died without printing an outcome. Either way the rest of the file is read
- * once more with {@code tail -c +N}, so the trailing lines (the {@code zoneadm: ... move failed.}
- * after a clean-up) are never lost.
+ * <p>The end of a move is decided by the process, not by the text alone: every look asks
+ * {@code ps -o pid,args -p PID} before it reads ({@code tail +Nc FILE}), so the read that follows a
+ * "gone" has everything zoneadm wrote, the trailing {@code zoneadm: ... move failed.} included. A look
+ * that fails is retried with backoff and said to the listeners; what was not seen is never concluded
+ * (docs/decisions/0013-moves-start-in-the-foreground-of-their-own-connection.md).
  */
 public final class MoveJob {
     /**
@@ -47,6 +47,14 @@ public final class MoveJob {
      * rewrite its growing output on every progress line.
      */
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(5);
+    /** One look (ps and tail) must answer within this, or the connection is taken for dead. */
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+    /** Failed looks in a row before following stops without an outcome. */
+    static final int MAX_TROUBLES = 8;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration QUICK = Duration.ofMillis(100);
+    /** Quick looks after the outcome line before looking at the normal pace again. */
+    private static final int QUICK_LOOKS = 50;
 
     private final MoveEngine engine;
     private final JobId id;
@@ -66,10 +74,10 @@ public final class MoveJob {
     private long lastSaveNanos = System.nanoTime();
     private ProgressSnapshot lastSnapshot;
 
-    private volatile boolean processGone;
+    private int troubles;
+    private int terminalLooks;
     private volatile boolean ended;
-    private volatile StreamingCommand stream;
-    private ScheduledFuture<?> liveness;
+    private ScheduledFuture<?> next;
 
     MoveJob(MoveEngine engine, JobRecord record, MoveListener listener) {
         this.engine = engine;
@@ -126,6 +134,11 @@ public final class MoveJob {
         return phase;
     }
 
+    /** The job file on the host. */
+    public synchronized String remoteFile() {
+        return base.remoteFile();
+    }
+
     public synchronized ProgressSnapshot snapshot() {
         return lastSnapshot != null ? lastSnapshot : snapshotNow(null);
     }
@@ -175,123 +188,149 @@ public final class MoveJob {
                 + zone() + "'.");
     }
 
-    /** Starts following on the engine's executor, and the liveness check beside it. */
+    /** Starts following on the engine's executor: the first look at once, then one per poll interval. */
     void follow() {
-        if (base.pid() != null) {
-            long period = engine.livenessInterval().toMillis();
-            liveness = engine.executor().scheduleWithFixedDelay(this::checkLiveness, period, period, TimeUnit.MILLISECONDS);
-        }
-        engine.executor().execute(this::followLoop);
+        schedule(Duration.ZERO);
     }
 
-    private void followLoop() {
-        while (!ended) {
-            try {
-                if (processGone || (base.pid() == null && phase().isTerminal())) {
-                    readRest();
-                    finish();
-                    return;
-                }
-                StreamingCommand s = engine.session().start(engine.files().follow(id, currentOffset()));
-                stream = s;
-                if (processGone) {
-                    s.close();
-                }
-                boolean terminal = consume(s.stdout());
-                s.close();
-                if (terminal) {
-                    checkLiveness();
-                    if (base.pid() == null) {
-                        readRest();
-                        finish();
-                        return;
-                    }
-                }
-                if (!processGone && !terminal) {
-                    // The stream ended without a reason we know of: the connection probably went.
-                    engine.session().connectionFailed();
-                    checkLiveness();
-                }
-                if (terminal && !processGone) {
-                    awaitExit();
-                }
-            } catch (RemoteException e) {
-                Logger.warn("Following job {} on {} stopped: {}", id, engine.session().target(), e.getMessage());
-                stopSupervision();
-                listeners.forEach(l -> safe(() -> l.onFollowingLost(e)));
-                result.completeExceptionally(e);
-                return;
-            } catch (RuntimeException e) {
-                Logger.error(e, "Following job {} failed", id);
-                stopSupervision();
-                result.completeExceptionally(e);
-                return;
-            }
+    private synchronized void schedule(Duration delay) {
+        if (!ended) {
+            next = engine.executor().schedule(this::pollSafely, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RemoteException e) {
+            lose(e);
+        } catch (RuntimeException e) {
+            Logger.error(e, "Following job {} failed", id);
+            stopSupervision();
+            result.completeExceptionally(e);
         }
     }
 
     /**
-     * After the outcome line, zoneadm may still print its last lines; wait for it to exit, bounded. It exits
-     * within moments of its outcome line, so this polls quickly (the user is waiting for the verdict), and
-     * gives up after about a hundred polls: the final read and verification happen anyway.
+     * One look at the move: is zoneadm still there, and what has it written since the last look
+     * ({@link HostJobFiles#poll}). Solaris' own {@code tail -f} polls once a second too; polling instead
+     * of following a stream leaves no {@code tail} behind on the host when kzmove goes away, and gives
+     * every read an exit status and a stderr to judge it by.
      */
-    private void awaitExit() throws RemoteException {
-        for (int i = 0; i < 100 && !processGone; i++) {
-            try {
-                Thread.sleep(Math.min(100, Math.max(10, engine.livenessInterval().toMillis() / 4)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private void poll() throws RemoteException {
+        if (ended) {
+            return;
+        }
+        Long pid = base.pid();
+        String marker = RemoteScript.newMarker();
+        String file = remoteFile();
+        long from = currentOffset();
+        CommandResult r = engine.session().query(HostJobFiles.poll(file, from, pid, marker), READ_TIMEOUT);
+        String text;
+        Optional<Boolean> zoneadm = Optional.empty();
+        if (pid == null) {
+            text = r.stdout();
+        } else {
+            Optional<HostJobFiles.Look> look = HostJobFiles.look(r.stdout(), marker, pid);
+            if (look.isEmpty()) {
+                trouble("the host's answer to 'ps' and 'tail' was cut short");
                 return;
             }
-            checkLiveness();
+            text = look.get().text();
+            zoneadm = look.get().zoneadm();
         }
-        processGone = true;
-    }
-
-    /** Reads complete lines; returns true once the parser has reached a terminal phase. */
-    private boolean consume(InputStream in) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        boolean terminal = accept(line.toByteArray());
-                        line.reset();
-                        if (terminal) {
-                            return true;
-                        }
-                    } else {
-                        line.write(b);
-                    }
+        if (!r.succeeded()) {
+            String why = r.stderr().strip();
+            trouble("'tail +" + (from + 1) + "c " + file + "' failed with exit status " + r.exitStatus()
+                    + (why.isEmpty() ? "" : ": " + why));
+            return;
+        }
+        boolean gone = zoneadm.isPresent() && !zoneadm.get();
+        consume(text, gone);
+        synchronized (this) {
+            troubles = 0;
+        }
+        if (gone) {
+            finish();
+            return;
+        }
+        if (pid != null && zoneadm.isEmpty()) {
+            // ps answered something else than a process list: read on, conclude nothing from it.
+            Logger.warn("Job {}: 'ps -o pid,args -p {}' gave an answer kzmove cannot read", id, pid);
+        }
+        if (phase().isTerminal()) {
+            if (pid == null) {
+                // Nothing tells when a zoneadm kzmove did not start has exited: one more look collects its last lines.
+                if (terminalLooks++ > 0) {
+                    readRest();
+                    finish();
+                    return;
                 }
             }
-        } catch (IOException e) {
-            // The channel was closed (liveness check) or the connection dropped: the offset says where to resume.
-            Logger.debug("Job {} stream ended: {}", id, e.getMessage());
+            // zoneadm exits moments after its outcome line, and the user waits for the verdict: look again soon.
+            schedule(terminalLooks++ < QUICK_LOOKS ? quickInterval() : engine.pollInterval());
+            return;
         }
-        return phase().isTerminal();
+        schedule(engine.pollInterval());
     }
 
-    private void readRest() throws RemoteException {
-        CommandResult r = engine.session().query(engine.files().readFrom(id, currentOffset()), Duration.ofMinutes(1));
-        byte[] bytes = r.stdout().getBytes(StandardCharsets.UTF_8);
+    /**
+     * A look that did not work: said to the listeners, and tried again with a doubling delay; after
+     * {@link #MAX_TROUBLES} in a row, following stops without an outcome (the move goes on on the host,
+     * and re-attach resumes it): kzmove never concludes what it did not see.
+     */
+    private void trouble(String reason) {
+        int n;
+        synchronized (this) {
+            n = ++troubles;
+        }
+        if (n >= MAX_TROUBLES) {
+            lose(new RemoteException(RemoteException.Reason.COMMAND_FAILED, engine.session().target().display(),
+                    "Cannot read the output of the move of zone '" + zone() + "' on the host (" + reason + ", " + n
+                            + " times in a row). The move may still be running there; 'kzmove attach' follows it again."));
+            return;
+        }
+        long ms = Math.min(MAX_BACKOFF.toMillis(), engine.pollInterval().toMillis() << Math.min(16, n));
+        Duration delay = Duration.ofMillis(ms);
+        Logger.warn("Job {}: {}; looking again in {} ms (attempt {} of {})", id, reason, ms, n, MAX_TROUBLES);
+        String message = reason + "; trying again in " + Math.max(1, ms / 1000) + " s";
+        listeners.forEach(l -> safe(() -> l.onFollowingTrouble(message)));
+        schedule(delay);
+    }
+
+    private void lose(RemoteException e) {
+        Logger.warn("Following job {} on {} stopped: {}", id, engine.session().target(), e.getMessage());
+        stopSupervision();
+        listeners.forEach(l -> safe(() -> l.onFollowingLost(e)));
+        result.completeExceptionally(e);
+    }
+
+    private Duration quickInterval() {
+        Duration p = engine.pollInterval();
+        return p.compareTo(QUICK) < 0 ? p : QUICK;
+    }
+
+    /** Feeds the complete lines of {@code text}; a last line without newline only when zoneadm is gone. */
+    private void consume(String text, boolean complete) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                byte[] line = new byte[i - start];
-                System.arraycopy(bytes, start, line, 0, line.length);
-                accept(line);
+                accept(Arrays.copyOfRange(bytes, start, i));
                 start = i + 1;
             }
         }
-        if (start < bytes.length) {
-            // A last line without its newline: the process is gone, nothing more will come.
-            byte[] line = new byte[bytes.length - start];
-            System.arraycopy(bytes, start, line, 0, line.length);
-            accept(line);
+        if (complete && start < bytes.length) {
+            // A last line without its newline: zoneadm is gone, nothing more will come.
+            accept(Arrays.copyOfRange(bytes, start, bytes.length));
+        }
+    }
+
+    /** One last read of everything after the offset, partial last line included. */
+    private void readRest() throws RemoteException {
+        CommandResult r = engine.session().query(HostJobFiles.poll(remoteFile(), currentOffset(), null, null), READ_TIMEOUT);
+        if (r.succeeded()) {
+            consume(r.stdout(), true);
         }
     }
 
@@ -356,27 +395,6 @@ public final class MoveJob {
                 eta.percentTimes100().isPresent() ? eta.percentTimes100().getAsLong() / 100.0 : null);
     }
 
-    /** {@code ps -o pid,args -p PID}: gone when ps finds nothing. A failure to ask is not a verdict. */
-    private void checkLiveness() {
-        Long pid = base.pid();
-        if (pid == null || processGone || ended) {
-            return;
-        }
-        try {
-            CommandResult r = engine.session().query(HostJobFiles.processStatus(pid), Duration.ofSeconds(30));
-            boolean listed = r.stdout().lines().skip(1).anyMatch(l -> l.strip().startsWith(pid + " "));
-            if (!listed) {
-                processGone = true;
-                StreamingCommand s = stream;
-                if (s != null) {
-                    s.close();
-                }
-            }
-        } catch (RemoteException e) {
-            Logger.debug("Liveness check of job {} failed: {}", id, e.getMessage());
-        }
-    }
-
     private synchronized long currentOffset() {
         return offset;
     }
@@ -400,7 +418,9 @@ public final class MoveJob {
         Verification verification;
         try {
             ZoneStorage zone = engine.reader().read(engine.session(), base.zone());
-            verification = engine.verifier().verify(zone, expected, bootpri, zoneadm == MoveOutcome.SUCCEEDED);
+            verification = zoneadm == MoveOutcome.INCOMPLETE
+                    ? engine.verifier().describe(zone, base.originalDisks(), base.targets())
+                    : engine.verifier().verify(zone, expected, bootpri, zoneadm == MoveOutcome.SUCCEEDED);
         } catch (RemoteException e) {
             verification = new Verification(false, List.of("could not read the zone back: " + e.getMessage()), List.of(),
                     null);
@@ -439,13 +459,9 @@ public final class MoveJob {
         result.complete(r);
     }
 
-    private void stopSupervision() {
-        if (liveness != null) {
-            liveness.cancel(false);
-        }
-        StreamingCommand s = stream;
-        if (s != null) {
-            s.close();
+    private synchronized void stopSupervision() {
+        if (next != null) {
+            next.cancel(false);
         }
     }
 

@@ -26,6 +26,13 @@ public interface MoveListener {
     }
 
     /**
+     * A look at the move failed (the job file could not be read, the answer was cut short) and will be
+     * tried again; {@code reason} says what happened and when the next try is, in words.
+     */
+    default void onFollowingTrouble(String reason) {
+    }
+
+    /**
      * Following stopped without an outcome (the host stayed unreachable after every reconnect attempt);
      * the move itself keeps running on the host and re-attach will pick it up.
      */

@@ -67,6 +67,24 @@ final class MoveVerifier {
         return new Verification(problems.isEmpty(), problems, found, poolState);
     }
 
+    /**
+     * The zone as found when zoneadm ended without saying how: nothing can be expected of it, so the
+     * verification only says where the zone is now, next to its original and target disks.
+     */
+    Verification describe(ZoneStorage zone, List<String> originals, List<String> targets) {
+        List<String> found = new ArrayList<>();
+        if (zone.persistent() != null) {
+            bootable(zone.persistent()).forEach(d -> found.add(d.storage()));
+        }
+        String poolState = zone.pool() == null || zone.pool().state() == null ? null : zone.pool().state().name();
+        List<String> problems = new ArrayList<>(zone.problems());
+        problems.add("zoneadm printed no outcome, so the zone's state is not known to be either end of the move: "
+                + "its bootable disks are now " + found + (poolState == null ? "" : ", root pool " + poolState)
+                + (originals.isEmpty() ? "" : "; the original disks were " + originals)
+                + (targets.isEmpty() ? "" : "; the targets were " + targets));
+        return new Verification(false, problems, found, poolState);
+    }
+
     private static List<KzDevice> bootable(ZoneConfig config) {
         return config.devices().stream().filter(KzDevice::isBootable).toList();
     }

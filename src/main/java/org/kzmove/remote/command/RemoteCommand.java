@@ -135,6 +135,18 @@ public final class RemoteCommand {
             return this;
         }
 
+        /**
+         * A byte position in the legacy form that every Solaris {@code tail} accepts, {@code +Nc}
+         * (1-based): {@code /usr/bin/tail} knows no {@code -c} option (tail(1)).
+         */
+        public Builder fromByte(long value) throws InvalidValueException {
+            if (value < 1) {
+                throw new InvalidValueException("start position", Long.toString(value), "must be 1 or more");
+            }
+            words.add("+" + value + "c");
+            return this;
+        }
+
         /** A storage URI accepted by the Solaris model; passed as the user wrote it (zoneadm normalises it). */
         public Builder storageUri(StorageUri uri) throws InvalidValueException {
             // Re-parse the text: a StorageUri can only be made by the parser, but the check is cheap

@@ -1,5 +1,7 @@
 package org.kzmove.remote.command;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +12,7 @@ import org.kzmove.solaris.InvalidValueException;
  * No operator here ever comes from user input.
  */
 public final class RemoteScript {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final String line;
 
     private RemoteScript(String line) {
@@ -21,15 +24,31 @@ public final class RemoteScript {
     }
 
     /**
-     * Starts {@code command} detached from the SSH session: immune to SIGHUP ({@code nohup}), with
-     * no terminal, stdin from /dev/null and both output streams appended to {@code outputFile}, then
-     * prints its process id. The move keeps running if the connection drops or the console exits
-     * (docs/decisions/0006-moves-run-detached-on-the-host.md).
+     * Starts {@code command} in the foreground of the login shell, replacing it ({@code exec}), with
+     * SIGHUP ignored ({@code nohup}), no terminal, stdin from /dev/null and both output streams in
+     * {@code outputFile}; the shell first prints its own pid, which the command keeps. A foreground
+     * command inherits the shell's signal dispositions, so SIGINT is not ignored as it would be for
+     * an asynchronous list ({@code &}) of a non-interactive shell (POSIX), and a later
+     * {@code kill -INT} reaches it whatever it does with an inherited ignore. The SSH channel sees
+     * EOF on stdout and stderr as soon as the exec has happened; anything on stderr is the shell's
+     * own complaint (the file could not be created)
+     * (docs/decisions/0013-moves-start-in-the-foreground-of-their-own-connection.md).
      */
-    public static RemoteScript detached(RemoteCommand command, String outputFile) throws InvalidValueException {
+    public static RemoteScript foregroundExec(RemoteCommand command, String outputFile) throws InvalidValueException {
         String file = RemoteCommand.of(Program.CAT, Privilege.NONE).path(outputFile).build().words().get(1);
-        return new RemoteScript("nohup " + command.toShellLine() + " > " + ShellQuoting.quote(file)
-                + " 2>&1 < /dev/null & echo $!");
+        return new RemoteScript("echo $$; exec " + RemoteCommand.of(Program.NOHUP, Privilege.NONE).build().toShellLine()
+                + " " + command.toShellLine() + " > " + ShellQuoting.quote(file) + " 2>&1 < /dev/null");
+    }
+
+    /**
+     * Runs {@code probe} with stderr merged and its exit status after a line {@code <marker> N}, then
+     * {@code read} with its own stdout, stderr and exit status as the channel's: a look and a read in
+     * one round trip, whose outputs cannot be confused ({@link ProbeThenRead}).
+     */
+    public static RemoteScript probeThenRead(String marker, RemoteCommand probe, RemoteCommand read)
+            throws InvalidValueException {
+        RemoteCommand echo = RemoteCommand.of(Program.ECHO, Privilege.NONE).word(marker).build();
+        return new RemoteScript(probe.toShellLine() + " 2>&1; " + echo.toShellLine() + " $?; " + read.toShellLine());
     }
 
     /** Runs {@code first}, then {@code second} only if the first succeeded. */
@@ -52,6 +71,13 @@ public final class RemoteScript {
             sb.append(Objects.requireNonNull(c).toShellLine()).append(" 2>&1; ").append(echo.toShellLine()).append(" $?");
         }
         return new RemoteScript(sb.toString());
+    }
+
+    /** A marker no command's output can contain by chance: it separates the outputs within one script. */
+    public static String newMarker() {
+        byte[] nonce = new byte[6];
+        RANDOM.nextBytes(nonce);
+        return "kzmove-end-" + HexFormat.of().formatHex(nonce);
     }
 
     public String line() {

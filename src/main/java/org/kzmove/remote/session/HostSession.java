@@ -1,8 +1,15 @@
 package org.kzmove.remote.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.RemoteException.Reason;
@@ -107,6 +114,69 @@ public final class HostSession implements AutoCloseable {
             }
             Logger.info("Connection to {} lost during a query; reconnecting", target.display());
             return run(script, timeout);
+        }
+    }
+
+    /**
+     * What a launch saw: the output the shell printed before the started program took over its
+     * streams, and the exit status if the shell had already ended (the program then never ran).
+     */
+    public record Launch(String stdout, String stderr, Integer exitStatus) {
+    }
+
+    /**
+     * Starts a program that must outlive this session ({@link RemoteScript#foregroundExec}) on a
+     * connection of its own: reads stdout and stderr until they end (when the program has taken them
+     * over, or the shell has failed), then drops that connection without waiting for the program. A
+     * real sshd closes a session channel only when its process ends and counts open channels against
+     * MaxSessions, so the launch must not keep a channel of the shared connection; dropping a
+     * connection signals no process that has no terminal. Never re-sent.
+     */
+    public Launch launch(RemoteScript script, Duration timeout) throws RemoteException {
+        synchronized (this) {
+            if (closed) {
+                throw new RemoteException(Reason.LOCAL, target.display(), "The session to " + target.display() + " is closed.");
+            }
+        }
+        SshConnection own = connector.open();
+        try {
+            StreamingCommand s = own.start(script.line());
+            byte[][] streams = readBoth(s, timeout);
+            Integer status = s.exitStatusIfKnown();
+            record(script.line(), status);
+            return new Launch(new String(streams[0], StandardCharsets.UTF_8), new String(streams[1], StandardCharsets.UTF_8),
+                    status);
+        } catch (RemoteException e) {
+            record(script.line(), null);
+            throw e;
+        } finally {
+            own.close();
+        }
+    }
+
+    private byte[][] readBoth(StreamingCommand s, Duration timeout) throws RemoteException {
+        ExecutorService readers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "kzmove-launch-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<byte[]> out = readers.submit(() -> s.stdout().readAllBytes());
+            Future<byte[]> err = readers.submit(() -> s.stderr().readAllBytes());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            return new byte[][] {out.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS),
+                    err.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)};
+        } catch (TimeoutException e) {
+            throw new RemoteException(Reason.TIMEOUT, target.display(), "The host did not start the program within "
+                    + timeout.toSeconds() + " s.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Interrupted while starting a program.", e);
+        } catch (ExecutionException e) {
+            throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "The connection to " + target.display()
+                    + " failed while starting a program: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            readers.shutdownNow();
         }
     }
 

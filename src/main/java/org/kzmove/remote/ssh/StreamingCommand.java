@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
- * A remote command whose output is read as it arrives (following a move's job file with
- * {@code tail -f}). Closing it closes the channel; the remote command then ends at its next write.
+ * A remote command whose output is read as it arrives (a program's start, which
+ * ends when the program takes over its streams). Closing it closes the channel; the remote command then ends at its next write.
  */
 public final class StreamingCommand implements Closeable {
     private final Session session;
@@ -36,6 +36,11 @@ public final class StreamingCommand implements Closeable {
         } catch (IOException e) {
             return null;
         }
+        return command.getExitStatus();
+    }
+
+    /** The exit status if it has arrived already, without waiting. */
+    public Integer exitStatusIfKnown() {
         return command.getExitStatus();
     }
 

@@ -99,6 +99,8 @@ public final class JobViewModel {
     private final ObjectProperty<FinalOutcome> outcome = new SimpleObjectProperty<>();
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final StringProperty outcomeText = new SimpleStringProperty("");
+    /** Set while a notice that the output cannot be read is shown in the outcome line (UI thread). */
+    private boolean troubleShown;
     private final StringProperty stateText = new SimpleStringProperty("starting");
     private final StringProperty durationText = new SimpleStringProperty("");
     private Instant endedAt;
@@ -242,6 +244,11 @@ public final class JobViewModel {
         for (MoveFeed.Item item : batch) {
             if (item instanceof MoveFeed.Line l) {
                 lines.add(l.text());
+                if (troubleShown) {
+                    // Reading works again: the notice has served its purpose.
+                    outcomeText.set("");
+                    troubleShown = false;
+                }
                 continue;
             }
             // Keep the log in step with the state changes it explains.
@@ -253,6 +260,9 @@ public final class JobViewModel {
                 applyProgress(p.snapshot(), p.at());
             } else if (item instanceof MoveFeed.Finished f) {
                 applyFinished(f.result());
+            } else if (item instanceof MoveFeed.Trouble t) {
+                outcomeText.set("Cannot read the move's output right now: " + t.reason() + ".");
+                troubleShown = true;
             } else if (item instanceof MoveFeed.Lost lost) {
                 stateText.set("not followed");
                 outcomeText.set("Lost contact with the host (" + lost.cause().getMessage() + "). The move goes on "

@@ -91,7 +91,7 @@ public final class JobsViewModel {
         JobViewModel vm = JobViewModel.live(new JobInfo(null, host.name(), request.zone(), targets, command, null,
                 clock.instant()), ui, executor, dialogs, clock);
         executor.submit(() -> host.startMove(request, vm.listener()), job -> {
-            vm.attach(JobControl.of(job), job.id().value(), HostJobFiles.standard().outputFile(job.id()));
+            vm.attach(JobControl.of(job), job.id().value(), job.remoteFile());
             add(vm);
             opened.set(vm);
         }, e -> {
@@ -112,7 +112,7 @@ public final class JobsViewModel {
             List<Attached> attached = new ArrayList<>();
             for (MoveJob job : host.reattach(org.kzmove.migration.engine.MoveListener.NONE)) {
                 JobViewModel vm = JobViewModel.live(new JobInfo(job.id().value(), host.name(), job.zone(), List.of(),
-                        "", HostJobFiles.standard().outputFile(job.id()), null), ui, executor, dialogs, clock);
+                        "", job.remoteFile(), null), ui, executor, dialogs, clock);
                 job.addListener(vm.listener());
                 attached.add(new Attached(job, vm));
             }
@@ -124,7 +124,7 @@ public final class JobsViewModel {
                 JobRecord record = found.history().stream().filter(r -> r.id().equals(a.job().id().value()))
                         .findFirst().orElse(null);
                 a.vm().attach(JobControl.of(a.job()), a.job().id().value(),
-                        record != null ? record.remoteFile() : HostJobFiles.standard().outputFile(a.job().id()));
+                        record != null ? record.remoteFile() : a.job().remoteFile());
                 if (record != null) {
                     a.vm().describe(record);
                 }

@@ -40,6 +40,9 @@ final class MoveFeed implements MoveListener {
     record Lost(Exception cause) implements Item {
     }
 
+    record Trouble(String reason) implements Item {
+    }
+
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<Boolean> flushSignal;
     private final Clock clock;
@@ -87,6 +90,11 @@ final class MoveFeed implements MoveListener {
     @Override
     public void onFinished(MoveResult result) {
         post(new Finished(result));
+    }
+
+    @Override
+    public void onFollowingTrouble(String reason) {
+        post(new Trouble(reason));
     }
 
     @Override

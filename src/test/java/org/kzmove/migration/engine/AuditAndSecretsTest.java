@@ -51,15 +51,13 @@ class AuditAndSecretsTest {
             assertThat(r.get("user").asText()).isEqualTo("kzadmin");
             assertThat(r.has("exitStatus")).isTrue();
         });
-        String file = "/var/tmp/kzmove/jobs/" + job.id().value() + ".out";
-        assertThat(records).anySatisfy(r -> {
-            assertThat(r.get("command").asText()).isEqualTo("nohup pfexec zoneadm -z mykz move -v -p "
-                    + MoveEngineTest.LUN_20G + " > " + file + " 2>&1 < /dev/null & echo $!");
-            assertThat(r.get("exitStatus").asInt()).isZero();
-        });
-        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText()).isEqualTo("mkdir -p /var/tmp/kzmove/jobs"));
-        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText()).matches("tail -c '?\\+1'? -f " + file));
-        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText()).startsWith("ps -o pid,args -p "));
+        String file = "/var/tmp/kzmove-kzadmin/" + job.id().value() + ".out";
+        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText()).isEqualTo("echo $$; exec nohup pfexec "
+                + "zoneadm -z mykz move -v -p " + MoveEngineTest.LUN_20G + " > " + file + " 2>&1 < /dev/null"));
+        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText())
+                .isEqualTo("mkdir -p -m 700 /var/tmp/kzmove-kzadmin && ls -ld /var/tmp/kzmove-kzadmin"));
+        assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText())
+                .matches("ps -o pid,args -p \\d+ 2>&1; echo kzmove-end-[0-9a-f]{12} \\$\\?; tail \\+1c " + file));
         assertThat(records).anySatisfy(r -> assertThat(r.get("command").asText()).contains("pfexec zonecfg -z mykz export"));
     }
 

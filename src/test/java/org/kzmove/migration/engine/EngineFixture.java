@@ -85,7 +85,7 @@ final class EngineFixture implements AutoCloseable {
                         SshConnection.Timeouts.DEFAULT),
                 new HostSession.Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 20), HostSession.Pause.SLEEP, audit,
                 Clock.systemUTC());
-        engine = new MoveEngine(session, store, HostJobFiles.standard(), privilege, executor, Clock.systemUTC(),
+        engine = new MoveEngine(session, store, HostJobFiles.forUser(target.user()), privilege, executor, Clock.systemUTC(),
                 new MoveEngine.Settings(Duration.ofMillis(50)));
         return engine;
     }
@@ -99,12 +99,12 @@ final class EngineFixture implements AutoCloseable {
     }
 
     long fileLength(MoveJob job) {
-        return host.server().files().read(HostJobFiles.standard().outputFile(job.id())).map(b -> (long) b.length)
+        return host.server().files().read(job.remoteFile()).map(b -> (long) b.length)
                 .orElse(0L);
     }
 
     String file(MoveJob job) {
-        return host.server().files().read(HostJobFiles.standard().outputFile(job.id()))
+        return host.server().files().read(job.remoteFile())
                 .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
     }
 

@@ -66,12 +66,36 @@ class RemoteCommandTest {
     }
 
     @Test
-    void detachedScriptRedirectsEverythingAndEchoesThePid() throws InvalidValueException {
+    void foregroundExecPrintsTheShellsPidThenBecomesTheCommandWithEverythingRedirected() throws InvalidValueException {
         RemoteCommand move = RemoteCommand.of(Program.ZONEADM, Privilege.PFEXEC).flag("-z").zone("kz1").word("move")
                 .flag("-v").flag("-p").storageUri("dev:/dev/zvol/dsk/rpool/kz1/disk1").build();
-        assertThat(RemoteScript.detached(move, "/var/tmp/kzmove/jobs/j1.out").line()).isEqualTo(
-                "nohup pfexec zoneadm -z kz1 move -v -p dev:/dev/zvol/dsk/rpool/kz1/disk1 "
-                        + "> /var/tmp/kzmove/jobs/j1.out 2>&1 < /dev/null & echo $!");
-        assertThatThrownBy(() -> RemoteScript.detached(move, "/var/tmp/j;reboot")).isInstanceOf(InvalidValueException.class);
+        assertThat(RemoteScript.foregroundExec(move, "/var/tmp/kzmove-kzadmin/j1.out").line()).isEqualTo(
+                "echo $$; exec nohup pfexec zoneadm -z kz1 move -v -p dev:/dev/zvol/dsk/rpool/kz1/disk1 "
+                        + "> /var/tmp/kzmove-kzadmin/j1.out 2>&1 < /dev/null");
+        assertThatThrownBy(() -> RemoteScript.foregroundExec(move, "/var/tmp/j;reboot"))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void bytePositionsUseTheLegacyFormEverySolarisTailAccepts() throws InvalidValueException {
+        assertThat(RemoteCommand.of(Program.TAIL, Privilege.NONE).fromByte(1).path("/var/tmp/f").build().toShellLine())
+                .isEqualTo("tail +1c /var/tmp/f");
+        assertThatThrownBy(() -> RemoteCommand.of(Program.TAIL, Privilege.NONE).fromByte(0))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void probeThenReadSplitsAtItsMarkerAndKeepsAPartialLastLine() throws InvalidValueException {
+        RemoteCommand ps = RemoteCommand.of(Program.PS, Privilege.NONE).flag("-o").word("pid,args").flag("-p").number(42).build();
+        RemoteCommand tail = RemoteCommand.of(Program.TAIL, Privilege.NONE).fromByte(7).path("/var/tmp/f").build();
+        assertThat(RemoteScript.probeThenRead("kzmove-end-1", ps, tail).line())
+                .isEqualTo("ps -o pid,args -p 42 2>&1; echo kzmove-end-1 $?; tail +7c /var/tmp/f");
+
+        ProbeThenRead split = ProbeThenRead.split("  PID COMMAND\n   42 zoneadm -z kz1 move\nkzmove-end-1 0\nline\npart",
+                "kzmove-end-1").orElseThrow();
+        assertThat(split.probeOutput()).isEqualTo("  PID COMMAND\n   42 zoneadm -z kz1 move\n");
+        assertThat(split.probeStatus()).isZero();
+        assertThat(split.readOutput()).isEqualTo("line\npart");
+        assertThat(ProbeThenRead.split("  PID COMMAND\n", "kzmove-end-1")).isEmpty();
     }
 }

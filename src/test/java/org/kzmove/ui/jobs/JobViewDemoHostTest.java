@@ -112,7 +112,7 @@ class JobViewDemoHostTest {
                     .startsWith("Succeeded: zone 'web01' now runs on " + TARGET + " (verified)");
             assertThat(job.steps()).extracting(PhaseStep::state).containsOnly(StepState.DONE);
             assertThat(job.log()).contains("Live storage migration succeeded.");
-            assertThat(job.remoteFileProperty().get()).startsWith("/var/tmp/kzmove/jobs/").endsWith(".out");
+            assertThat(job.remoteFileProperty().get()).startsWith("/var/tmp/kzmove-kzadmin/").endsWith(".out");
             assertThat(robot.lookup("#cancelMoveButton").queryButton().isDisabled()).isTrue();
             assertThat(dialogs.notices()).singleElement()
                     .satisfies(n -> assertThat(n.title()).isEqualTo("Move of zone 'web01' on Demo host succeeded"));
