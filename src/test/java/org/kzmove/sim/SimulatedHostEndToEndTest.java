@@ -241,7 +241,7 @@ class SimulatedHostEndToEndTest {
         // a new session follows from the byte after what it has seen, then interrupts
         long seen = head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         sim.driveUntil("more progress", () -> jobFile().length() > seen + 200);
-        String rest = sim.exec("kzadmin", "tail -c +" + (seen + 1) + " /var/tmp/kzmove/jobs/j1.out").out();
+        String rest = sim.exec("kzadmin", "tail +" + (seen + 1) + "c /var/tmp/kzmove/jobs/j1.out").out();
         assertThat(rest).isNotEmpty();
         assertThat(sim.exec("kzadmin", "pfexec kill -INT " + pid).status()).isZero();
         sim.driveUntil("move ended", sim::noProcesses);

@@ -114,12 +114,12 @@ class SimulatedHostOpenSshTest {
         // the log and the job file receive the same lines: driving by the log stops where the file is
         sim.driveToProgressLine("lsm", 2, () -> count(sim.host.server().files().read("/var/tmp/kzmove/jobs/j1.out")
                 .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse(""), " resilvered at "));
-        Result head = sim.openSsh("kzadmin", "tail -c +1 /var/tmp/kzmove/jobs/j1.out");
+        Result head = sim.openSsh("kzadmin", "tail +1c /var/tmp/kzmove/jobs/j1.out");
         assertThat(head.out()).contains(" resilvered at ");
 
         assertThat(sim.openSsh("kzadmin", "pfexec kill -INT " + pid).status()).isZero();
         sim.driveUntil("move ended", sim::noProcesses);
-        Result rest = sim.openSsh("kzadmin", "tail -c +" + (head.out().length() + 1) + " /var/tmp/kzmove/jobs/j1.out");
+        Result rest = sim.openSsh("kzadmin", "tail +" + (head.out().length() + 1) + "c /var/tmp/kzmove/jobs/j1.out");
 
         String whole = head.out() + rest.out();
         assertThat(rest.out()).contains("Signal SIGINT caught.\n");

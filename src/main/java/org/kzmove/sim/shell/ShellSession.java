@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.kzmove.sim.command.BrokenPipeException;
 import org.kzmove.sim.command.Credentials;
 import org.kzmove.sim.command.SimCommand;
+import org.kzmove.sim.fs.FileAccess;
 import org.kzmove.sim.fs.SimFileException;
 import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SimProcess;
@@ -413,11 +414,11 @@ public final class ShellSession {
                         continue;
                     }
                     String abs = SimPaths.resolve(cwd, path);
-                    Optional<byte[]> content = host.files().read(abs);
-                    if (content.isEmpty()) {
-                        return Optional.of(path + ": cannot open [No such file or directory]");
+                    try {
+                        s.in = new ByteArrayInputStream(host.files().read(abs, fileAccess()));
+                    } catch (SimFileException e) {
+                        return Optional.of(path + ": cannot open [" + e.reason().text() + "]");
                     }
-                    s.in = new ByteArrayInputStream(content.get());
                 }
                 case OUT, APPEND -> {
                     String path = expandJoined(r.target());
@@ -429,14 +430,15 @@ public final class ShellSession {
                     if (host.files().isDirectory(abs)) {
                         return Optional.of(path + ": cannot create [Is a directory]");
                     }
+                    // the shell opens the file with its own identity, before pfexec/sudo act on the command
                     try {
                         if (r.op() == ShellSyntax.RedirectOp.OUT) {
-                            host.files().write(abs, new byte[0]);
+                            host.files().write(abs, new byte[0], fileAccess());
                         } else {
-                            host.files().append(abs, new byte[0]);
+                            host.files().append(abs, new byte[0], fileAccess());
                         }
                     } catch (SimFileException e) {
-                        return Optional.of(path + ": cannot create [No such file or directory]");
+                        return Optional.of(path + ": cannot create [" + e.reason().text() + "]");
                     }
                     setOut(s, r.fd(), new FileSink(host.files(), abs));
                 }
@@ -444,6 +446,11 @@ public final class ShellSession {
             }
         }
         return Optional.empty();
+    }
+
+    /** The identity this shell opens files with (its own credentials, not a command's pfexec/sudo). */
+    private FileAccess fileAccess() {
+        return FileAccesses.of(credentials, host.users());
     }
 
     private static void setOut(Streams s, int fd, OutputStream target) {
@@ -461,7 +468,7 @@ public final class ShellSession {
         }
         String file = SimPaths.resolve(cwd, "nohup.out");
         try {
-            host.files().append(file, new byte[0]);
+            host.files().append(file, new byte[0], fileAccess());
         } catch (SimFileException e) {
             file = SimPaths.resolve(user.home(), "nohup.out");
         }

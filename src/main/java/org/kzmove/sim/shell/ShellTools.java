@@ -25,7 +25,9 @@ import java.util.regex.PatternSyntaxException;
 
 import org.kzmove.sim.command.Credentials;
 import org.kzmove.sim.command.Invocation;
+import org.kzmove.sim.fs.FileAccess;
 import org.kzmove.sim.fs.SimFileException;
+import org.kzmove.sim.fs.SimFileStat;
 import org.kzmove.sim.fs.SimFileSystem;
 import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SimProcess;
@@ -55,7 +57,10 @@ public final class ShellTools {
         r.registerDefault("/usr/bin/cat", t::cat);
         r.registerDefault("/usr/bin/grep", t::grep);
         r.registerDefault("/usr/bin/head", t::head);
-        r.registerDefault("/usr/bin/tail", t::tail);
+        Tails tails = new Tails(host.users());
+        r.registerDefault("/usr/bin/tail", tails::svr4);
+        r.registerDefault("/usr/xpg4/bin/tail", tails::xpg4);
+        r.registerDefault("/usr/gnu/bin/tail", tails::gnu);
         r.registerDefault("/usr/bin/wc", t::wc);
         r.registerDefault("/usr/bin/ls", t::ls);
         r.registerDefault("/usr/bin/mkdir", t::mkdir);
@@ -151,17 +156,23 @@ public final class ShellTools {
                 copy(inv.stdin(), inv.stdout());
                 continue;
             }
-            Optional<byte[]> content = inv.files().read(path(inv, f));
-            if (content.isEmpty()) {
-                inv.stderr().println("cat: cannot open " + f + ": " + (inv.files().isDirectory(path(inv, f))
-                        ? "Is a directory" : "No such file or directory"));
+            byte[] content;
+            try {
+                content = inv.files().read(path(inv, f), access(inv));
+            } catch (SimFileException e) {
+                // illumos cat.c: "cat: cannot open %s: %s" with strerror
+                inv.stderr().println("cat: cannot open " + f + ": " + e.reason().text());
                 status = 2;
                 continue;
             }
-            inv.stdout().write(content.get(), 0, content.get().length);
+            inv.stdout().write(content, 0, content.length);
             inv.stdout().flush();
         }
         return status;
+    }
+
+    private FileAccess access(Invocation inv) {
+        return FileAccesses.of(inv.credentials(), host.users());
     }
 
     private static void copy(InputStream in, PrintStream out) {
@@ -181,7 +192,7 @@ public final class ShellTools {
     private record Input(String name, byte[] content) {
     }
 
-    private static Optional<List<Input>> inputs(Invocation inv, String tool, List<String> files) {
+    private Optional<List<Input>> inputs(Invocation inv, String tool, List<String> files) {
         List<Input> result = new ArrayList<>();
         if (files.isEmpty()) {
             result.add(new Input("(standard input)", readAll(inv.stdin())));
@@ -189,12 +200,11 @@ public final class ShellTools {
         }
         boolean missing = false;
         for (String f : files) {
-            Optional<byte[]> c = inv.files().read(path(inv, f));
-            if (c.isEmpty()) {
+            try {
+                result.add(new Input(f, inv.files().read(path(inv, f), access(inv))));
+            } catch (SimFileException e) {
                 inv.stderr().println(tool + ": cannot open " + f);
                 missing = true;
-            } else {
-                result.add(new Input(f, c.get()));
             }
         }
         return missing && result.isEmpty() ? Optional.empty() : Optional.of(result);
@@ -391,84 +401,6 @@ public final class ShellTools {
         return 0;
     }
 
-    /** {@code tail -n N}, {@code -n +N}, {@code -c N}, {@code -c +N} (from byte N, 1-based), {@code -f}. */
-    int tail(Invocation inv) throws InterruptedException {
-        List<String> a = new ArrayList<>(args(inv));
-        boolean follow = a.remove("-f");
-        Optional<Count> c = parseCount(a, 10);
-        if (!follow) {
-            follow = a.remove("-f");
-        }
-        if (c.isEmpty() || a.size() > 1 || (!a.isEmpty() && a.get(0).startsWith("-") && !a.get(0).equals("-"))) {
-            inv.stderr().println("usage: tail [+/-[n][lbc][f]] [file]");
-            inv.stderr().println("       tail [+/-[n][l][r|f]] [file]");
-            return 2;
-        }
-        byte[] content;
-        String file = a.isEmpty() || a.get(0).equals("-") ? null : path(inv, a.get(0));
-        if (file == null) {
-            content = readAll(inv.stdin());
-        } else {
-            Optional<byte[]> read = inv.files().read(file);
-            if (read.isEmpty()) {
-                inv.stderr().println("tail: cannot open input");
-                return 2;
-            }
-            content = read.get();
-        }
-        byte[] selected = select(content, c.get());
-        inv.stdout().write(selected, 0, selected.length);
-        inv.stdout().flush();
-        if (follow && file != null) {
-            follow(inv, file, content.length);
-        }
-        return 0;
-    }
-
-    private static byte[] select(byte[] content, Count c) {
-        if (c.bytes()) {
-            long from = c.fromStart() ? Math.max(0, c.n() - 1) : Math.max(0, content.length - c.n());
-            return from >= content.length ? new byte[0] : Arrays.copyOfRange(content, (int) from, content.length);
-        }
-        List<String> lines = lines(content);
-        int from = c.fromStart() ? (int) Math.max(0, c.n() - 1) : (int) Math.max(0, lines.size() - c.n());
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < lines.size(); i++) {
-            sb.append(lines.get(i));
-            if (i < lines.size() - 1 || content.length > 0 && content[content.length - 1] == '\n') {
-                sb.append('\n');
-            }
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** tail -f: follows the file until a signal ends it; waits on the file, not on a timer. */
-    private static void follow(Invocation inv, String file, long offset) throws InterruptedException {
-        SimFileSystem fs = inv.files();
-        long pos = offset;
-        while (true) {
-            fs.awaitChange(file, pos, 1000);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            long size = fs.size(file);
-            if (size < 0) {
-                continue;
-            }
-            if (size < pos) {
-                inv.stderr().println("tail: " + file + ": file truncated");
-                pos = 0;
-            }
-            if (size > pos) {
-                byte[] content = fs.read(file).orElse(new byte[0]);
-                int end = content.length;
-                inv.stdout().write(content, (int) pos, end - (int) pos);
-                inv.stdout().flush();
-                pos = end;
-            }
-        }
-    }
-
     int wc(Invocation inv) {
         List<String> a = new ArrayList<>(args(inv));
         boolean onlyLines = a.remove("-l");
@@ -500,29 +432,85 @@ public final class ShellTools {
 
     // ---- files: ls, mkdir, rm ----
 
+    /** Every letter Solaris 11.4 ls(1) lists in its synopsis; all are accepted, the effective ones are below. */
+    private static final String LS_LETTERS = "aAbcCdeEfFghHiklLmnopqrRsStuUwvVx1@";
+    /** Long options of the 11.4 synopsis, with whether they take a value ({@code --opt value} or {@code --opt=value}). */
+    private static final Map<String, Boolean> LS_LONG = Map.of("color", false, "file-type", false, "si", false,
+            "scale", false, "block-size", true, "time-style", true);
+
+    /**
+     * Solaris 11.4 ls(1): {@code -a -A -d -l -n -g -o -1} act (one name per line, as output off a
+     * terminal is), the other letters of the synopsis are accepted and change nothing here; the
+     * long options of the synopsis ({@code --color[=when]}, {@code --file-type}, ...) are accepted
+     * and ignored; anything else is refused.
+     */
     int ls(Invocation inv) {
         List<String> a = new ArrayList<>(args(inv));
         boolean all = false;
         boolean longFormat = false;
         boolean directoryItself = false;
+        boolean numeric = false;
+        boolean noOwner = false;
+        boolean noGroup = false;
         while (!a.isEmpty() && a.get(0).startsWith("-") && a.get(0).length() > 1) {
-            for (char c : a.remove(0).substring(1).toCharArray()) {
+            String opt = a.remove(0);
+            if (opt.equals("--")) {
+                break;
+            }
+            if (opt.startsWith("--")) {
+                String name = opt.substring(2).split("=", 2)[0];
+                Boolean takesValue = LS_LONG.get(name);
+                if (takesValue == null) {
+                    // INVENTED: Solaris getopt_long's exact text for an unknown long option was not found
+                    return lsUsage(inv, "-");
+                }
+                if (takesValue && !opt.contains("=")) {
+                    if (a.isEmpty()) {
+                        return lsUsage(inv, null);
+                    }
+                    a.remove(0);
+                }
+                continue;
+            }
+            for (int i = 1; i < opt.length(); i++) {
+                char c = opt.charAt(i);
+                if (c == '/' || c == '%') {
+                    // -/ c|v and -% atime|crtime|ctime|mtime|rtime|all take a value
+                    if (i + 1 == opt.length() && a.isEmpty()) {
+                        return lsUsage(inv, null);
+                    }
+                    if (i + 1 == opt.length()) {
+                        a.remove(0);
+                    }
+                    break;
+                }
+                if (LS_LETTERS.indexOf(c) < 0) {
+                    return lsUsage(inv, String.valueOf(c));
+                }
                 switch (c) {
-                    case 'a' -> all = true;
+                    case 'a', 'A' -> all = true;
                     case 'l' -> longFormat = true;
                     case 'd' -> directoryItself = true;
-                    case '1', 't', 'r', 'F' -> { }
-                    default -> {
-                        inv.stderr().println("ls: illegal option -- " + c);
-                        inv.stderr().println("usage: ls -1AaCdFhlRrSt [files]");
-                        return 2;
+                    case 'n' -> {
+                        longFormat = true;
+                        numeric = true;
                     }
+                    case 'g' -> {
+                        longFormat = true;
+                        noOwner = true;
+                    }
+                    case 'o' -> {
+                        longFormat = true;
+                        noGroup = true;
+                    }
+                    default -> { }
                 }
             }
         }
         if (a.isEmpty()) {
             a.add(".");
         }
+        LongFormat format = longFormat ? new LongFormat(numeric, !noOwner, !noGroup) : null;
         SimFileSystem fs = inv.files();
         int status = 0;
         List<String> dirs = new ArrayList<>();
@@ -534,74 +522,215 @@ public final class ShellTools {
             } else if (fs.isDirectory(abs) && !directoryItself) {
                 dirs.add(p);
             } else {
-                printEntry(inv, p, abs, longFormat);
+                printEntry(inv, p, abs, format);
             }
         }
         for (String d : dirs) {
+            String abs = path(inv, d);
+            if (!readable(inv, abs)) {
+                // INVENTED wording: the illumos text for an unreadable directory was not checked
+                inv.stderr().println("ls: cannot open directory " + d + ": Permission denied");
+                status = 2;
+                continue;
+            }
             if (a.size() > 1) {
                 inv.stdout().println();
                 inv.stdout().println(d + ":");
             }
-            String abs = path(inv, d);
-            if (longFormat) {
-                inv.stdout().println("total " + fs.list(abs).size());
+            boolean showHidden = all;
+            List<String> names = fs.list(abs).stream().filter(n -> showHidden || !n.startsWith(".")).toList();
+            if (format != null) {
+                // INVENTED: 512-byte blocks of the sizes; ZFS would report its allocation
+                long blocks = names.stream().mapToLong(n -> (Math.max(0, fs.size(SimPaths.resolve(abs, n))) + 511) / 512)
+                        .sum();
+                inv.stdout().println("total " + blocks);
             }
-            for (String name : fs.list(abs)) {
-                if (!all && name.startsWith(".")) {
-                    continue;
-                }
-                printEntry(inv, name, SimPaths.resolve(abs, name), longFormat);
+            for (String name : names) {
+                printEntry(inv, name, SimPaths.resolve(abs, name), format);
             }
         }
         return status;
     }
 
-    private void printEntry(Invocation inv, String shown, String abs, boolean longFormat) {
-        if (!longFormat) {
+    private boolean readable(Invocation inv, String dir) {
+        FileAccess who = access(inv);
+        Optional<SimFileStat> st = inv.files().stat(dir);
+        if (st.isEmpty() || who.isRoot()) {
+            return st.isPresent();
+        }
+        int mode = st.get().mode();
+        int bits = who.uid() == st.get().uid() ? mode >> 6 : who.gid() == st.get().gid() ? mode >> 3 : mode;
+        return (bits & 4) != 0;
+    }
+
+    private static int lsUsage(Invocation inv, String illegal) {
+        if (illegal != null) {
+            inv.stderr().println("ls: illegal option -- " + illegal);
+        }
+        // the usage line of illumos ls.c (11.4 lists a few more long options in its man page)
+        inv.stderr().println("usage: ls -aAbcCdeEfFghHiklLmnopqrRsStuUwxvV1@/%[c | v]"
+                + "%[atime | crtime | ctime | mtime | all] [files]");
+        return 2;
+    }
+
+    /** Which columns of the long listing: -n numeric ids, -g without owner, -o without group. */
+    private record LongFormat(boolean numeric, boolean owner, boolean group) {
+    }
+
+    /**
+     * One line of Solaris {@code ls -l}, as illumos ls.c prints it: mode, ACL marker (a space),
+     * {@code %3d } links, {@code %-8s } owner, {@code %-8s } group, {@code %7d} size, then
+     * {@code  %b %e %H:%M } (or {@code %b %e  %Y} for times more than six months away) and the name.
+     */
+    private void printEntry(Invocation inv, String shown, String abs, LongFormat format) {
+        if (format == null) {
             inv.stdout().println(shown);
             return;
         }
-        SimFileSystem fs = inv.files();
-        boolean dir = fs.isDirectory(abs);
-        // INVENTED: the simulated file tree keeps no owners, modes or times; ls -l shows fixed ones
-        String stamp = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ROOT)
-                .format(host.clock().now().atZone(ZoneOffset.UTC));
-        inv.stdout().printf("%s %3d %-8s %-8s %8d %s %s%n", dir ? "drwxr-xr-x" : "-rw-r--r--", dir ? 2 : 1, "root",
-                "root", dir ? fs.list(abs).size() + 2 : fs.size(abs), stamp, shown);
+        Optional<SimFileStat> st = inv.files().stat(abs);
+        if (st.isEmpty()) {
+            return;
+        }
+        SimFileStat f = st.get();
+        StringBuilder sb = new StringBuilder();
+        sb.append(f.modeString()).append(' ');
+        sb.append(String.format(Locale.ROOT, "%3d ", f.links()));
+        if (format.owner()) {
+            sb.append(String.format(Locale.ROOT, "%-8s ", format.numeric() ? Integer.toString(f.uid()) : userName(f.uid())));
+        }
+        if (format.group()) {
+            sb.append(String.format(Locale.ROOT, "%-8s ", format.numeric() ? Integer.toString(f.gid()) : groupName(f.gid())));
+        }
+        sb.append(String.format(Locale.ROOT, "%7d", f.size()));
+        sb.append(' ').append(lsTime(f.modified(), host.clock().now())).append(' ').append(shown);
+        inv.stdout().println(sb);
     }
 
+    static String lsTime(Instant t, Instant now) {
+        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+        boolean recent = !t.isAfter(now.plus(Duration.ofHours(1))) && t.isAfter(now.minus(Duration.ofDays(182)));
+        return recent ? strftime("%b %e %H:%M", z) : strftime("%b %e  %Y", z);
+    }
+
+    /**
+     * mkdir [-m mode] [-p] dir...: new directories get 0777 minus the umask; {@code -m} sets the
+     * mode exactly (octal, or symbolic relative to a=rwx); with {@code -p} the missing parents get
+     * 0777 minus the umask plus u+wx, and the mode applies to the last component only.
+     */
     int mkdir(Invocation inv) {
         List<String> a = new ArrayList<>(args(inv));
-        boolean parents = a.remove("-p");
+        boolean parents = false;
+        String modeText = null;
+        while (!a.isEmpty() && a.get(0).startsWith("-") && a.get(0).length() > 1) {
+            String opt = a.remove(0);
+            if (opt.equals("--")) {
+                break;
+            }
+            for (int i = 1; i < opt.length(); i++) {
+                char c = opt.charAt(i);
+                if (c == 'p') {
+                    parents = true;
+                } else if (c == 'm') {
+                    modeText = i + 1 < opt.length() ? opt.substring(i + 1) : (a.isEmpty() ? null : a.remove(0));
+                    if (modeText == null) {
+                        inv.stderr().println("mkdir: option requires an argument -- m");
+                        return mkdirUsage(inv);
+                    }
+                    break;
+                } else {
+                    inv.stderr().println("mkdir: illegal option -- " + c);
+                    return mkdirUsage(inv);
+                }
+            }
+        }
         if (a.isEmpty()) {
-            inv.stderr().println("mkdir: Usage: mkdir [-m mode] [-p] dirname ...");
-            return 2;
+            return mkdirUsage(inv);
+        }
+        FileAccess who = access(inv);
+        int defaultMode = 0777 & ~who.umask();
+        int mode = defaultMode;
+        if (modeText != null) {
+            Optional<Integer> m = parseMode(modeText);
+            if (m.isEmpty()) {
+                // INVENTED wording: the illumos message for a bad -m mode was not checked
+                inv.stderr().println("mkdir: invalid mode");
+                return 2;
+            }
+            mode = m.get();
         }
         SimFileSystem fs = inv.files();
         int status = 0;
         for (String d : a) {
             String abs = path(inv, d);
             try {
-                if (!parents) {
-                    if (fs.exists(abs)) {
-                        inv.stderr().println("mkdir: Failed to make directory \"" + d + "\"; File exists");
-                        status = 2;
-                        continue;
+                if (parents) {
+                    List<String> chain = new ArrayList<>();
+                    for (String q = abs; !q.equals("/"); q = SimPaths.resolve(q, "..")) {
+                        chain.add(0, q);
                     }
-                    String parent = SimPaths.resolve(abs, "..");
-                    if (!fs.isDirectory(parent)) {
-                        inv.stderr().println("mkdir: Failed to make directory \"" + d + "\"; No such file or directory");
-                        status = 2;
-                        continue;
+                    for (int i = 0; i < chain.size(); i++) {
+                        String q = chain.get(i);
+                        if (fs.isDirectory(q)) {
+                            continue;
+                        }
+                        boolean last = i == chain.size() - 1;
+                        fs.mkdir(q, last ? mode : defaultMode | 0300, who);
                     }
+                } else {
+                    fs.mkdir(abs, mode, who);
                 }
-                fs.mkdirs(abs);
             } catch (SimFileException e) {
-                inv.stderr().println("mkdir: Failed to make directory \"" + d + "\"; File exists");
+                // illumos mkdir.c: Failed to make directory "%s"; %s
+                inv.stderr().println("mkdir: Failed to make directory \"" + d + "\"; " + e.reason().text());
                 status = 2;
             }
         }
         return status;
+    }
+
+    private static int mkdirUsage(Invocation inv) {
+        inv.stderr().println("mkdir: Usage: mkdir [-m mode] [-p] dirname ...");
+        return 2;
+    }
+
+    /** An octal mode, or a chmod(1) symbolic mode applied to a=rwx (as mkdir -m is defined). */
+    static Optional<Integer> parseMode(String text) {
+        if (text.matches("[0-7]{1,4}")) {
+            return Optional.of(Integer.parseInt(text, 8));
+        }
+        int mode = 0777;
+        for (String clause : text.split(",", -1)) {
+            java.util.regex.Matcher m = Pattern.compile("([ugoa]*)((?:[-+=][rwxst]*)+)").matcher(clause);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            String who = m.group(1).isEmpty() || m.group(1).contains("a") ? "ugo" : m.group(1);
+            java.util.regex.Matcher ops = Pattern.compile("([-+=])([rwxst]*)").matcher(m.group(2));
+            while (ops.find()) {
+                int bits = 0;
+                int mask = 0;
+                for (char w : who.toCharArray()) {
+                    int shift = w == 'u' ? 6 : w == 'g' ? 3 : 0;
+                    mask |= 7 << shift;
+                    for (char p : ops.group(2).toCharArray()) {
+                        switch (p) {
+                            case 'r' -> bits |= 4 << shift;
+                            case 'w' -> bits |= 2 << shift;
+                            case 'x' -> bits |= 1 << shift;
+                            case 's' -> bits |= w == 'u' ? SimFileStat.SETUID : w == 'g' ? SimFileStat.SETGID : 0;
+                            case 't' -> bits |= SimFileStat.STICKY;
+                            default -> { }
+                        }
+                    }
+                }
+                switch (ops.group(1)) {
+                    case "+" -> mode |= bits;
+                    case "-" -> mode &= ~bits;
+                    default -> mode = mode & ~mask | bits;
+                }
+            }
+        }
+        return Optional.of(mode);
     }
 
     int rm(Invocation inv) {
@@ -626,6 +755,7 @@ public final class ShellTools {
             return 2;
         }
         SimFileSystem fs = inv.files();
+        FileAccess who = access(inv);
         int status = 0;
         for (String f : a) {
             String abs = path(inv, f);
@@ -642,22 +772,23 @@ public final class ShellTools {
                 continue;
             }
             try {
-                deleteTree(fs, abs);
+                deleteTree(fs, abs, who);
             } catch (SimFileException e) {
-                inv.stderr().println("rm: " + f + ": " + e.getMessage());
+                // INVENTED from memory of illumos rm.c ("%s not removed: %s"), not checked
+                inv.stderr().println("rm: " + f + " not removed: " + e.reason().text());
                 status = 2;
             }
         }
         return status;
     }
 
-    private static void deleteTree(SimFileSystem fs, String abs) throws SimFileException {
+    private static void deleteTree(SimFileSystem fs, String abs, FileAccess who) throws SimFileException {
         if (fs.isDirectory(abs)) {
             for (String child : fs.list(abs)) {
-                deleteTree(fs, SimPaths.resolve(abs, child));
+                deleteTree(fs, SimPaths.resolve(abs, child), who);
             }
         }
-        fs.delete(abs);
+        fs.delete(abs, who);
     }
 
     // ---- processes: ps, pgrep, pkill, kill ----
@@ -671,6 +802,22 @@ public final class ShellTools {
     private record Column(String field, String header) {
     }
 
+    /** Option letters of Solaris 11.4 ps(1) that take a list or format. */
+    private static final String PS_WITH_VALUE = "CgGhnoOpstuUz";
+    /** Option letters of ps(1) without a value. */
+    private static final String PS_FLAGS = "aAcdefHjlLPwWyZ";
+    /** Of those, what the simulator implements; the rest are refused rather than half done. */
+    private static final String PS_SIMULATED = "eAflotpuU";
+    /** Long options of 11.4 SRU27+ (ps(1) of 11.4.27) the simulator maps to its short ones. */
+    private static final Map<String, Character> PS_LONG = Map.of("pid", 'p', "user", 'u', "User", 'U', "tty", 't',
+            "format", 'o');
+
+    /**
+     * Solaris ps(1) with getopt-style parsing ({@code -ef}, {@code -eo pid,args}, {@code -opid}):
+     * {@code -e -A -f -l} (as -f), {@code -o format}, {@code -p proclist}, {@code -u uidlist}
+     * (effective), {@code -U uidlist} (real), {@code -t termlist}. Other documented options are
+     * refused with a message saying the simulator lacks them; unknown ones as Solaris does.
+     */
     int ps(Invocation inv) {
         List<String> a = new ArrayList<>(args(inv));
         boolean every = false;
@@ -678,50 +825,101 @@ public final class ShellTools {
         List<Column> columns = new ArrayList<>();
         List<Integer> pids = null;
         List<String> users = null;
+        List<String> realUsers = null;
+        List<String> terms = null;
         while (!a.isEmpty()) {
-            String opt = a.remove(0);
-            if (opt.equals("-o") || opt.equals("-p") || opt.equals("-u")) {
-                if (a.isEmpty()) {
-                    return psUsage(inv, "option requires an argument -- " + opt.charAt(1));
+            String arg = a.remove(0);
+            if (arg.equals("--")) {
+                break;
+            }
+            List<Map.Entry<Character, String>> opts = new ArrayList<>();
+            if (arg.startsWith("--")) {
+                String[] kv = arg.substring(2).split("=", 2);
+                Character c = PS_LONG.get(kv[0]);
+                if (c == null) {
+                    // INVENTED: what 11.4's ps prints for an unknown long option was not found
+                    return psUsage(inv, "illegal option -- " + kv[0]);
                 }
-                String v = a.remove(0);
-                if (opt.equals("-o")) {
-                    for (String f : v.split("[, ]+")) {
-                        String name = f.endsWith("=") ? f.substring(0, f.length() - 1) : f;
-                        if (!PS_HEADERS.containsKey(name)) {
-                            inv.stderr().println("ps: unknown output format: -o " + f);
-                            return psUsage(inv, null);
-                        }
-                        columns.add(new Column(name, f.endsWith("=") ? "" : PS_HEADERS.get(name)));
-                    }
-                } else if (opt.equals("-p")) {
-                    pids = pids == null ? new ArrayList<>() : pids;
-                    for (String p : v.split("[, ]+")) {
-                        try {
-                            pids.add(Integer.parseInt(p));
-                        } catch (NumberFormatException e) {
-                            inv.stderr().println("ps: illegal process id: " + p);
-                            return psUsage(inv, null);
-                        }
-                    }
-                } else {
-                    users = Arrays.asList(v.split("[, ]+"));
+                String v = kv.length > 1 ? kv[1] : (a.isEmpty() ? null : a.remove(0));
+                if (v == null) {
+                    return psUsage(inv, "option requires an argument -- " + kv[0]);
                 }
-            } else if (opt.matches("-[eAfl]+")) {
-                every |= opt.contains("e") || opt.contains("A");
-                full |= opt.contains("f");
+                opts.add(Map.entry(c, v));
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                for (int i = 1; i < arg.length(); i++) {
+                    char c = arg.charAt(i);
+                    if (PS_WITH_VALUE.indexOf(c) >= 0) {
+                        String v = i + 1 < arg.length() ? arg.substring(i + 1) : (a.isEmpty() ? null : a.remove(0));
+                        if (v == null) {
+                            return psUsage(inv, "option requires an argument -- " + c);
+                        }
+                        opts.add(Map.entry(c, v));
+                        break;
+                    }
+                    if (PS_FLAGS.indexOf(c) < 0) {
+                        return psUsage(inv, "illegal option -- " + c);
+                    }
+                    opts.add(Map.entry(c, ""));
+                }
             } else {
-                return psUsage(inv, "illegal option -- " + opt);
+                // INVENTED: the BSD form (ps aux) is ps(1B)'s, which the simulator does not have
+                return psUsage(inv, "illegal option -- " + arg);
+            }
+            for (Map.Entry<Character, String> o : opts) {
+                char c = o.getKey();
+                String v = o.getValue();
+                if (PS_SIMULATED.indexOf(c) < 0) {
+                    // INVENTED: a real ps has this option; the simulator says so instead of guessing
+                    inv.stderr().println("ps: -" + c + " is not supported by the simulated host");
+                    return 1;
+                }
+                switch (c) {
+                    case 'e', 'A' -> every = true;
+                    case 'f', 'l' -> full = true;
+                    case 'o' -> {
+                        for (String f : v.split("[, ]+")) {
+                            String name = f.endsWith("=") ? f.substring(0, f.length() - 1) : f;
+                            if (!PS_HEADERS.containsKey(name)) {
+                                inv.stderr().println("ps: unknown output format: -o " + f);
+                                return psUsage(inv, null);
+                            }
+                            columns.add(new Column(name, f.endsWith("=") ? "" : PS_HEADERS.get(name)));
+                        }
+                    }
+                    case 'p' -> {
+                        pids = pids == null ? new ArrayList<>() : pids;
+                        for (String p : v.split("[, ]+")) {
+                            try {
+                                pids.add(Integer.parseInt(p));
+                            } catch (NumberFormatException e) {
+                                inv.stderr().println("ps: illegal process id: " + p);
+                                return psUsage(inv, null);
+                            }
+                        }
+                    }
+                    case 'u' -> users = Arrays.asList(v.split("[, ]+"));
+                    case 'U' -> realUsers = Arrays.asList(v.split("[, ]+"));
+                    case 't' -> terms = Arrays.asList(v.split("[, ]+"));
+                    default -> throw new IllegalStateException("ps -" + c);
+                }
             }
         }
+        if (!a.isEmpty()) {
+            return psUsage(inv, "illegal option -- " + a.get(0));
+        }
         List<SimProcess> selected = new ArrayList<>();
+        boolean selecting = pids != null || users != null || realUsers != null || terms != null;
         for (SimProcess p : host.processes().list()) {
             boolean include;
-            if (pids != null || users != null) {
+            if (every) {
+                include = true;
+            } else if (selecting) {
                 include = (pids != null && pids.contains(p.pid()))
-                        || (users != null && users.contains(host.users().nameOf(p.credentials().effectiveUid())));
+                        || (users != null && matchesUser(users, p.credentials().effectiveUid()))
+                        || (realUsers != null && matchesUser(realUsers, p.credentials().uid()))
+                        || (terms != null && terms.contains(p.tty()));
             } else {
-                include = every || p.credentials().effectiveUid() == inv.credentials().effectiveUid();
+                include = p.credentials().effectiveUid() == inv.credentials().effectiveUid();
             }
             if (include) {
                 selected.add(p);
@@ -741,6 +939,11 @@ public final class ShellTools {
         }
         printTable(inv.stdout(), columns, rows);
         return selected.isEmpty() && pids != null ? 1 : 0;
+    }
+
+    /** A uidlist holds names or numbers. */
+    private boolean matchesUser(List<String> list, int uid) {
+        return list.contains(host.users().nameOf(uid)) || list.contains(Integer.toString(uid));
     }
 
     /** The default and -f layouts of Solaris ps, column for column. */
@@ -764,6 +967,8 @@ public final class ShellTools {
         if (problem != null) {
             inv.stderr().println("ps: " + problem);
         }
+        // the first three lines of illumos ps.c's usage(); the list of -o formats it prints after
+        // them is left out (a simplification)
         inv.stderr().println("usage: ps [ -aAdefHlcjLPyZ ] [ -o format ] [ -t termlist ]");
         inv.stderr().println("\t[ -u userlist ] [ -U userlist ] [ -G grouplist ]");
         inv.stderr().println("\t[ -p proclist ] [ -g pgrplist ] [ -s sidlist ] [ -z zonelist ] [-h lgrplist]");

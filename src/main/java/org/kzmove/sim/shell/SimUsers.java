@@ -20,11 +20,13 @@ public final class SimUsers {
     }
 
     /**
-     * root, {@code kzadmin} (uid 100, "Zone Management", sudoer) and {@code operator1} (uid 101, no
-     * rights): the three identities the issue asks the simulator to offer.
+     * root, {@code kzadmin} (uid 100, "Zone Management", sudoer), {@code operator1} (uid 101, no
+     * rights) and {@code kzadmin2} (uid 102, a second administrator like kzadmin, so that two
+     * admins' files and processes can be told apart).
      */
     public static SimUsers defaults() {
-        return new SimUsers(List.of(SimUser.root(), SimUser.zoneAdmin("kzadmin", 100), SimUser.ordinary("operator1", 101)));
+        return new SimUsers(List.of(SimUser.root(), SimUser.zoneAdmin("kzadmin", 100), SimUser.ordinary("operator1", 101),
+                SimUser.zoneAdmin("kzadmin2", 102)));
     }
 
     public synchronized Optional<SimUser> find(String name) {

@@ -87,17 +87,29 @@ public final class SimServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Directories every Solaris host has and the simulator's users need. */
+    /**
+     * Directories every Solaris host has and the simulator's users need, with Solaris' owners and
+     * modes: system directories root 755, {@code /tmp} and {@code /var/tmp} root 1777 (sticky),
+     * {@code /root} 700, each home directory its user's, 755.
+     */
     private void prepareFileTree() {
-        List<String> dirs = new java.util.ArrayList<>(List.of("/tmp", "/var/tmp", "/var/log/zones", "/export/home",
-                "/root", "/usr/bin", "/usr/sbin", "/etc"));
-        host.users().all().forEach(u -> dirs.add(u.home()));
-        for (String d : dirs) {
-            try {
+        host.files().timeSource(host.clock()::now);
+        try {
+            for (String d : List.of("/tmp", "/var/tmp", "/var/log/zones", "/export/home", "/root", "/usr/bin",
+                    "/usr/sbin", "/etc")) {
                 host.files().mkdirs(d);
-            } catch (SimFileException e) {
-                Logger.warn("Cannot create {} in the simulated file tree: {}", d, e.getMessage());
             }
+            host.files().chmod("/tmp", 01777);
+            host.files().chmod("/var/tmp", 01777);
+            host.files().chmod("/root", 0700);
+            for (SimUser u : host.users().all()) {
+                if (u.uid() != 0 && !host.files().exists(u.home())) {
+                    host.files().mkdirs(u.home());
+                    host.files().chown(u.home(), u.uid(), u.gid());
+                }
+            }
+        } catch (SimFileException e) {
+            Logger.warn("Cannot prepare the simulated file tree: {}", e.getMessage());
         }
     }
 

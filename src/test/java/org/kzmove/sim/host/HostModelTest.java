@@ -27,7 +27,7 @@ class HostModelTest {
         HostModel host = HostModel.load(Path.of("app/scenarios/demo.json"));
 
         assertThat(host.hostname()).isEqualTo("sol-kzhost01");
-        assertThat(host.users()).extracting(HostUser::name).containsExactly("root", "kzadmin", "guest");
+        assertThat(host.users()).extracting(HostUser::name).containsExactly("root", "kzadmin", "guest", "kzadmin2");
         assertThat(host.user("kzadmin").orElseThrow().profiles()).containsExactly("Zone Management");
         assertThat(host.user("kzadmin").orElseThrow().sudoer()).isTrue();
         List<SimZone> kzs = host.zones().stream().filter(z -> z.brand().isKernelZone()).toList();

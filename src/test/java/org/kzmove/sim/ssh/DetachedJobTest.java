@@ -16,7 +16,7 @@ import org.kzmove.sim.ssh.SimHostFixture.Result;
 
 /**
  * The console's way of running a move: started detached with nohup and pfexec, followed with
- * {@code tail -c +OFFSET} from later sessions, checked with {@code ps}, cancelled with
+ * {@code tail +OFFSETc FILE} from later sessions, checked with {@code ps}, cancelled with
  * {@code pfexec kill -INT}: the exact command forms, end to end over SSH.
  */
 class DetachedJobTest {
@@ -76,7 +76,7 @@ class DetachedJobTest {
         }
 
         try (SSHClient later = host.connect("kzadmin")) {
-            Result all = SimHostFixture.exec(later, "tail -c +1 /var/tmp/kzmove/jobs/J1.out");
+            Result all = SimHostFixture.exec(later, "tail +1c /var/tmp/kzmove/jobs/J1.out");
             assertThat(all.out()).isEqualTo("Starting move of kz1 as uid 100 euid 0\nprogress 1\nprogress 2\n");
             int offset = all.out().length() + 1;
 
@@ -88,7 +88,7 @@ class DetachedJobTest {
             assertThat(kill.err()).isEmpty();
             Await.until("move ended", () -> host.server.processes().find(pid).isEmpty());
 
-            Result rest = SimHostFixture.exec(later, "tail -c +" + offset + " /var/tmp/kzmove/jobs/J1.out");
+            Result rest = SimHostFixture.exec(later, "tail +" + offset + "c /var/tmp/kzmove/jobs/J1.out");
             assertThat(rest.out()).isEqualTo("Rolling back\nzoneadm: zone kz1: 'move' terminated by signal SIGINT.\n");
             assertThat(SimHostFixture.exec(later, "ps -o pid,args -p " + pid).status()).isEqualTo(1);
         }

@@ -226,7 +226,9 @@ class InterruptTest {
             Session.Command cmd = s.exec("tail -f /var/tmp/log");
             Collector out = new Collector(cmd.getInputStream());
             Await.until("existing content", () -> out.contains("first\n"));
+            assertThat(host.clock.awaitSleepers(1, Duration.ofSeconds(10))).as("tail sleeps at end of file").isTrue();
             host.server.files().append("/var/tmp/log", "second\n".getBytes());
+            host.clock.advance(Duration.ofSeconds(1));
             Await.until("appended content", () -> out.contains("first\nsecond\n"));
             cmd.signal(Signal.INT);
             cmd.join(10, TimeUnit.SECONDS);

@@ -70,11 +70,11 @@ class OpenSshClientTest {
         assertThat(pid).matches("[0-9]+");
         assertThat(host.openSsh("kzadmin", "ps -o pid,args -p " + pid).out())
                 .isEqualTo("  PID COMMAND\n " + pid + " zoneadm -z kz1 move -p dev:dsk/c0t1d0\n");
-        assertThat(host.openSsh("kzadmin", "tail -c +1 /var/tmp/kzmove/jobs/J.out").out()).isEqualTo("moving\n");
+        assertThat(host.openSsh("kzadmin", "tail +1c /var/tmp/kzmove/jobs/J.out").out()).isEqualTo("moving\n");
         assertThat(host.clock.awaitSleepers(1, Duration.ofSeconds(10))).isTrue();
         host.clock.advance(Duration.ofHours(1));
         Await.until("job done", () -> host.server.processes().list().isEmpty());
-        assertThat(host.openSsh("kzadmin", "tail -c +8 /var/tmp/kzmove/jobs/J.out").out()).isEqualTo("done\n");
+        assertThat(host.openSsh("kzadmin", "tail +8c /var/tmp/kzmove/jobs/J.out").out()).isEqualTo("done\n");
     }
 
     @Test
