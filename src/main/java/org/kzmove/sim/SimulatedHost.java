@@ -215,7 +215,8 @@ public final class SimulatedHost implements AutoCloseable {
         validate(scenario);
         if (o.seed != null) {
             scenario = new HostScenario(scenario.hostname(), o.seed, scenario.users(), scenario.resilver(),
-                    scenario.storage(), scenario.zones(), scenario.globalPools(), scenario.dropConnectionsAfter());
+                    scenario.storage(), scenario.zones(), scenario.globalPools(), scenario.dropConnectionsAfter(),
+                    scenario.zoneadmSigint());
         }
         return HostModel.fromScenario(scenario);
     }

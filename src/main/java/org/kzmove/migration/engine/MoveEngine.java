@@ -46,9 +46,14 @@ public final class MoveEngine implements AutoCloseable {
     /**
      * Tunables; {@code pollInterval} is how often a followed move is looked at (zoneadm alive? new
      * output?): how late its lines and its end are seen. Solaris' own {@code tail -f} looks once a second.
+     * {@code maxBackoff} caps the doubling delay between failed looks.
      */
-    public record Settings(Duration pollInterval) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1));
+    public record Settings(Duration pollInterval, Duration maxBackoff) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        public Settings(Duration pollInterval) {
+            this(pollInterval, DEFAULT.maxBackoff());
+        }
     }
 
     private final HostSession session;
@@ -274,6 +279,10 @@ public final class MoveEngine implements AutoCloseable {
 
     Duration pollInterval() {
         return settings.pollInterval();
+    }
+
+    Duration maxBackoff() {
+        return settings.maxBackoff();
     }
 
     ZoneStorageReader reader() {

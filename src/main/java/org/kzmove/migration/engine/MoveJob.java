@@ -51,7 +51,6 @@ public final class MoveJob {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
     /** Failed looks in a row before following stops without an outcome. */
     static final int MAX_TROUBLES = 8;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration QUICK = Duration.ofMillis(100);
     /** Quick looks after the outcome line before looking at the normal pace again. */
     private static final int QUICK_LOOKS = 50;
@@ -290,7 +289,7 @@ public final class MoveJob {
                             + " times in a row). The move may still be running there; 'kzmove attach' follows it again."));
             return;
         }
-        long ms = Math.min(MAX_BACKOFF.toMillis(), engine.pollInterval().toMillis() << Math.min(16, n));
+        long ms = Math.min(engine.maxBackoff().toMillis(), engine.pollInterval().toMillis() << Math.min(16, n));
         Duration delay = Duration.ofMillis(ms);
         Logger.warn("Job {}: {}; looking again in {} ms (attempt {} of {})", id, reason, ms, n, MAX_TROUBLES);
         String message = reason + "; trying again in " + Math.max(1, ms / 1000) + " s";

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.kzmove.sim.clock.SimClock;
 import org.kzmove.sim.fs.SimFileSystem;
+import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SignalMailbox;
 
 /** Everything a simulated command sees of its process: arguments, streams, identity, time, files. */
@@ -36,6 +37,21 @@ public interface Invocation {
 
     /** Pending signals; a delivered signal also interrupts the thread running the command. */
     SignalMailbox signals();
+
+    /**
+     * Whether the process ignores {@code signal}: inherited from its parent (SIG_IGN survives
+     * fork and exec; a non-interactive shell starts {@code cmd &} with SIGINT and SIGQUIT ignored;
+     * nohup ignores SIGHUP). An ignored signal never reaches the command.
+     */
+    boolean signalIgnored(Signal signal);
+
+    /**
+     * Installs a handler for {@code signal}, i.e. stops ignoring it: from now on it reaches
+     * {@link #signals()}. A command that keeps an inherited ignore, as C programs do with
+     * {@code if (signal(SIGINT, SIG_IGN) != SIG_IGN) signal(SIGINT, handler);}, asks
+     * {@link #signalIgnored} first and leaves it alone.
+     */
+    void catchSignal(Signal signal);
 
     int pid();
 

@@ -57,6 +57,7 @@ public final class HostModel {
     private final Map<String, StorageItem> storage = new LinkedHashMap<>();
     private final List<String> globalPools;
     private volatile Duration connectionDrop;
+    private volatile ZoneadmSigint zoneadmSigint;
     private int lastZoneId;
 
     private HostModel(HostScenario s) {
@@ -71,6 +72,7 @@ public final class HostModel {
         this.resilver = ResilverSettings.DEFAULT.with(s.resilver());
         this.globalPools = s.globalPools() == null ? List.of("rpool") : List.copyOf(s.globalPools());
         this.connectionDrop = s.dropConnectionsAfter() == null ? null : duration(s.dropConnectionsAfter());
+        this.zoneadmSigint = ZoneadmSigint.parse(s.zoneadmSigint());
         for (StorageSpec st : nullToEmpty(s.storage())) {
             addStorage(required(st.uri(), "storage uri"), size(required(st.size(), "storage size"), "storage size"),
                     st.inUseByPool(), st.healthy() == null || st.healthy());
@@ -139,6 +141,16 @@ public final class HostModel {
     /** Schedules (or, with null, cancels) the drop of every SSH connection, as simulated time after the server's start. */
     public void scheduleConnectionDrop(Duration afterStart) {
         this.connectionDrop = afterStart;
+    }
+
+    /** How {@code zoneadm move} sets up SIGINT (the scenario's {@code zoneadmSigint}). */
+    public ZoneadmSigint zoneadmSigint() {
+        return zoneadmSigint;
+    }
+
+    /** Changes it at run time; moves started afterwards follow it. */
+    public void zoneadmSigint(ZoneadmSigint mode) {
+        this.zoneadmSigint = java.util.Objects.requireNonNull(mode, "mode");
     }
 
     /** The faults of a zone's moves, changeable at run time. */

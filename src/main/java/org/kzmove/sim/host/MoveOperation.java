@@ -99,6 +99,7 @@ final class MoveOperation {
     }
 
     int run() throws InterruptedException {
+        installSignalHandlers();
         try {
             migrate();
             return 0;
@@ -622,6 +623,23 @@ final class MoveOperation {
         return java.util.Objects.equals(a.id(), b.id())
                 && HostDevices.normalizeOrSelf(a.storage()).equals(HostDevices.normalizeOrSelf(b.storage()))
                 && java.util.Objects.equals(a.bootPriority(), b.bootPriority());
+    }
+
+    /**
+     * What zoneadm's {@code main} does with its signals before the move starts. With
+     * {@link ZoneadmSigint#CATCH} SIGINT and SIGTERM are caught even when the process started with
+     * them ignored; with {@link ZoneadmSigint#KEEP_INHERITED_IGNORE} an inherited ignore stays
+     * ({@code if (signal(SIGINT, SIG_IGN) != SIG_IGN) signal(SIGINT, handler);}). SIGHUP keeps an
+     * inherited ignore either way: nohup must work.
+     */
+    private void installSignalHandlers() {
+        boolean always = host.zoneadmSigint() == ZoneadmSigint.CATCH;
+        for (Signal s : List.of(Signal.INT, Signal.TERM, Signal.HUP)) {
+            boolean forced = always && s != Signal.HUP;
+            if (forced || !inv.signalIgnored(s)) {
+                inv.catchSignal(s);
+            }
+        }
     }
 
     /** Sleeps in simulated time; a catchable signal aborts the move unless it is past the point of no return. */

@@ -51,7 +51,7 @@ public final class ScenarioGenerator {
                 storage.add(new StorageSpec(iscsi(r), (poolGiB + 16L * r.nextInt(3)) + "G", null, null));
             }
         }
-        return new HostScenario("sim-host-" + zoneCount, seed, defaultUsers(), null, storage, zones, List.of("rpool"), null);
+        return new HostScenario("sim-host-" + zoneCount, seed, defaultUsers(), null, storage, zones, List.of("rpool"), null, null);
     }
 
     /** root, an administrator with "Zone Management" who may also sudo, and an ordinary user. */

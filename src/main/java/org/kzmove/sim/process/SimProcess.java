@@ -1,7 +1,10 @@
 package org.kzmove.sim.process;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +13,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.kzmove.sim.command.Credentials;
+import org.tinylog.Logger;
 
 /**
  * One entry of the simulated process table. The process itself is a {@code SimCommand} running on
  * a pooled thread; this object is what {@code ps}, {@code kill} and the terminal see of it.
+ *
+ * <p>Signal dispositions follow Unix: a set of ignored signals, inherited by children (the table
+ * copies the parent's at {@code register}) and kept across {@link #exec}; a caught signal (the
+ * {@link SignalHandler} of a shell) is reset to the default action by {@code exec}. A signal
+ * sent to a process that ignores it is dropped. SIGKILL cannot be ignored.
  */
 public final class SimProcess {
 
@@ -22,8 +31,8 @@ public final class SimProcess {
 
     private final int pid;
     private final int ppid;
-    private final List<String> argv;
-    private final Credentials credentials;
+    private volatile List<String> argv;
+    private volatile Credentials credentials;
     private final Instant startTime;
     private final String sessionId;
     private final boolean background;
@@ -32,6 +41,8 @@ public final class SimProcess {
     private final CountDownLatch exited = new CountDownLatch(1);
     private final Set<Signal> ignored = EnumSet.noneOf(Signal.class);
     private volatile SignalHandler handler;
+    /** What the process holds open that someone waits to see closed (the SSH channel's output ends). */
+    private final List<Closeable> held = new ArrayList<>();
 
     private State state = State.RUNNING;
     private Signal lastSignal;
@@ -104,19 +115,86 @@ public final class SimProcess {
         return mailbox;
     }
 
-    /** Marks a signal as ignored ({@code nohup} ignores SIGHUP); ignored signals are dropped. */
+    /** Marks a signal as ignored (SIG_IGN: {@code nohup} ignores SIGHUP); ignored signals are dropped. */
     public synchronized void ignore(Signal signal) {
         if (signal != Signal.KILL) {
             ignored.add(signal);
         }
     }
 
+    /**
+     * Stops ignoring a signal: what a program does when it installs a handler for it. The signal
+     * then reaches the process (its mailbox, or its {@link SignalHandler}) again.
+     */
+    public synchronized void stopIgnoring(Signal signal) {
+        ignored.remove(signal);
+    }
+
     public synchronized boolean ignores(Signal signal) {
         return ignored.contains(signal);
     }
 
+    /** The ignored signals, a copy: what a child inherits. */
+    public synchronized Set<Signal> ignoredSignals() {
+        return ignored.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(ignored);
+    }
+
+    synchronized void inheritIgnored(Set<Signal> fromParent) {
+        for (Signal s : fromParent) {
+            ignore(s);
+        }
+    }
+
     public void handleSignalsWith(SignalHandler signalHandler) {
         this.handler = signalHandler;
+    }
+
+    /**
+     * Adds things the process holds open until it ends or execs (the SSH channel's stdout and
+     * stderr, see {@code ChannelSink.open()}); closing them tells their owner the process let go.
+     */
+    public void hold(List<Closeable> descriptors) {
+        List<Closeable> late = null;
+        synchronized (this) {
+            if (state == State.EXITED) {
+                late = descriptors;
+            } else {
+                held.addAll(descriptors);
+            }
+        }
+        if (late != null) {
+            release(late);
+        }
+    }
+
+    /**
+     * The process image is replaced (the shell's {@code exec}, and nohup, pfexec and sudo, which
+     * exec the next program): same pid, new argv and credentials; ignored signals stay ignored, a
+     * caught signal returns to its default action (the handler is dropped), and the open
+     * descriptors are the new program's. The calling thread becomes the process's thread.
+     */
+    public void exec(List<String> newArgv, Credentials newCredentials, List<Closeable> descriptors) {
+        List<Closeable> old;
+        synchronized (this) {
+            argv = List.copyOf(newArgv);
+            credentials = newCredentials;
+            mailbox.bindToCurrentThread();
+            handler = null;
+            old = new ArrayList<>(held);
+            held.clear();
+            held.addAll(descriptors);
+        }
+        release(old);
+    }
+
+    private static void release(List<Closeable> descriptors) {
+        for (Closeable c : descriptors) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                Logger.debug("releasing a descriptor: {}", e.getMessage());
+            }
+        }
     }
 
     public synchronized State state() {
@@ -156,13 +234,20 @@ public final class SimProcess {
         return Optional.ofNullable(lastSignal);
     }
 
-    synchronized void markExited(int status) {
-        if (state == State.EXITED) {
-            return;
+    void markExited(int status) {
+        List<Closeable> old;
+        synchronized (this) {
+            if (state == State.EXITED) {
+                return;
+            }
+            state = State.EXITED;
+            exitStatus = status;
+            mailbox.unbind();
+            old = new ArrayList<>(held);
+            held.clear();
         }
-        state = State.EXITED;
-        exitStatus = status;
-        mailbox.unbind();
+        // descriptors first (the channel may see EOF), then whoever waits for the exit
+        release(old);
         exited.countDown();
     }
 

@@ -24,11 +24,18 @@ public final class SimProcessTable {
     /** What {@link #signal} did, mapped by {@code kill} to its messages. */
     public enum SignalResult { DELIVERED, IGNORED, NO_SUCH_PROCESS, NOT_OWNER }
 
-    /** Adds a running process; the caller runs it and then calls {@link #exit(SimProcess, int)}. */
+    /**
+     * Adds a running process; the caller runs it and then calls {@link #exit(SimProcess, int)}.
+     * Like a fork, the child starts with the signals its parent ignores ignored.
+     */
     public SimProcess register(int ppid, List<String> argv, Credentials credentials, Instant startTime,
             String sessionId, boolean background, String tty) {
         SimProcess p = new SimProcess(nextPid.getAndIncrement(), ppid, argv, credentials, startTime,
                 sessionId, background, tty);
+        SimProcess parent = processes.get(ppid);
+        if (parent != null) {
+            p.inheritIgnored(parent.ignoredSignals());
+        }
         processes.put(p.pid(), p);
         return p;
     }

@@ -1,9 +1,12 @@
 package org.kzmove.sim.shell;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.kzmove.sim.command.BrokenPipeException;
@@ -13,12 +16,19 @@ import org.kzmove.sim.command.BrokenPipeException;
  * line printed by zoneadm must reach the console at once), turns LF into CRLF when the session
  * has a pty (the onlcr a real terminal applies), and once the channel is gone turns every write
  * into {@link BrokenPipeException}: the simulated SIGPIPE that ends a process at its next write.
+ *
+ * <p>It also counts the simulated processes that hold it as stdout or stderr ({@link #open()}),
+ * as the kernel counts the writers of sshd's pipe: when the last one lets go (it ended, or it
+ * exec'd with its output redirected elsewhere) the session learns it through
+ * {@link #whenReleased(Runnable)} and can send the channel's EOF, as sshd does.
  */
 public final class ChannelSink extends OutputStream {
     private final OutputStream channel;
     private final boolean onlcr;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean broken;
+    private final AtomicInteger holders = new AtomicInteger();
+    private volatile Runnable onReleased = () -> { };
 
     public ChannelSink(OutputStream channel, boolean onlcr) {
         this.channel = channel;
@@ -93,6 +103,30 @@ public final class ChannelSink extends OutputStream {
     @Override
     public void flush() {
         // every write is flushed already
+    }
+
+    /**
+     * One more process holds this output (a descriptor of its stdout or stderr); closing the
+     * result, once, lets go of it. Holding it twice (stdout and stderr the same sink) is fine.
+     */
+    public Closeable open() {
+        holders.incrementAndGet();
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true) && holders.decrementAndGet() == 0) {
+                onReleased.run();
+            }
+        };
+    }
+
+    /** How many processes hold this output now. */
+    public int holders() {
+        return holders.get();
+    }
+
+    /** Runs {@code action} each time the last holder lets go. */
+    public void whenReleased(Runnable action) {
+        this.onReleased = action;
     }
 
     /** The channel is gone: from now on writes fail as writes to a dead pipe. */

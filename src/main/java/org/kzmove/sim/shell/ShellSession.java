@@ -66,6 +66,8 @@ public final class ShellSession {
     private volatile Signal groupSignal;
     private volatile Signal signalDuringForeground;
     private volatile boolean runningForeground;
+    /** The shell's process runs another program now ({@code exec CMD}); the shell is gone. */
+    private volatile boolean replacedByExec;
 
     /** Where a session's shell reads and writes; {@code terminal} is the pty output, or null. */
     public record Io(InputStream in, OutputStream out, OutputStream err, ChannelSink terminal, String tty) {
@@ -122,6 +124,14 @@ public final class ShellSession {
         return lastStatus;
     }
 
+    /**
+     * Whether {@code exec CMD} replaced this shell: its process (same pid) now runs CMD, so signals
+     * for the process are CMD's, not the shell's.
+     */
+    public boolean replacedByExec() {
+        return replacedByExec;
+    }
+
     public String workingDirectory() {
         return cwd;
     }
@@ -134,7 +144,7 @@ public final class ShellSession {
      * script go on. Between commands the signal ends the shell at once.
      */
     public void groupSignalled(Signal signal) {
-        if (interactive) {
+        if (interactive || replacedByExec) {
             return;
         }
         if (runningForeground) {
@@ -164,7 +174,7 @@ public final class ShellSession {
                 lastStatus = runAndOr(item.andOr());
             }
         }
-        if (groupSignal != null) {
+        if (groupSignal != null && !replacedByExec) {
             lastStatus = 128 + groupSignal.number();
         }
         return lastStatus;
@@ -191,6 +201,8 @@ public final class ShellSession {
             // a && b & runs in a subshell, as sh does
             SimProcess p = host.processes().register(shellPid, List.of("sh"), credentials, host.clock().now(),
                     sessionId, true, tty);
+            ignoreInterruptsOfAsyncList(p);
+            p.hold(channelOutputs(out, err));
             ShellSession sub = child(credentials, true, positional, new Io(InputStream.nullInputStream(), out, err,
                     terminal, tty), p.pid());
             sub.handleSignalsOf(p);
@@ -207,6 +219,9 @@ public final class ShellSession {
         int status = 0;
         try {
             List<Launch> launched = launchPipeline(pipeline, background);
+            if (replacedByExec) {
+                return launched.get(0).status;
+            }
             for (Launch l : launched) {
                 status = l.process == null ? l.status : awaitProcess(l.process);
             }
@@ -249,7 +264,10 @@ public final class ShellSession {
             if (!last) {
                 closeAtExit.add(pipe.sink());
             }
-            launched.add(launch(commands.get(i), nextIn, stdout, err, background, closeAtExit));
+            // exec replaces the shell only as the one command of a foreground pipeline; elsewhere
+            // it runs in a subshell (a pipeline element, an asynchronous list) and replaces that
+            boolean mayReplaceShell = !background && commands.size() == 1;
+            launched.add(launch(commands.get(i), nextIn, stdout, err, background, mayReplaceShell, closeAtExit));
             if (!last) {
                 nextIn = pipe.source();
             }
@@ -258,8 +276,8 @@ public final class ShellSession {
     }
 
     private Launch launch(SimpleCommand cmd, InputStream stdin, OutputStream stdout, OutputStream stderr,
-            boolean background, List<Closeable> closeAtExit) {
-        Launch result = prepareAndStart(cmd, stdin, stdout, stderr, background, closeAtExit);
+            boolean background, boolean mayReplaceShell, List<Closeable> closeAtExit) {
+        Launch result = prepareAndStart(cmd, stdin, stdout, stderr, background, mayReplaceShell, closeAtExit);
         if (result.process == null) {
             closeQuietly(closeAtExit);
         }
@@ -267,7 +285,7 @@ public final class ShellSession {
     }
 
     private Launch prepareAndStart(SimpleCommand cmd, InputStream stdin, OutputStream stdout, OutputStream stderr,
-            boolean background, List<Closeable> closeAtExit) {
+            boolean background, boolean mayReplaceShell, List<Closeable> closeAtExit) {
         Map<String, String> assignments = new LinkedHashMap<>();
         List<String> argv = new ArrayList<>();
         for (Word w : cmd.words()) {
@@ -281,8 +299,14 @@ public final class ShellSession {
         }
         Streams streams = new Streams(stdin, stdout, stderr);
         Optional<String> redirectError = applyRedirects(cmd.redirects(), streams);
+        boolean execing = mayReplaceShell && !argv.isEmpty() && argv.get(0).equals("exec");
         if (redirectError.isPresent()) {
             writeTo(streams.err, "sh: " + redirectError.get() + "\n");
+            if (execing && !interactive) {
+                // exec is a special built-in: its redirection error ends a non-interactive shell (POSIX 2.8.1)
+                exitRequested = true;
+                lastStatus = 1;
+            }
             return Launch.done(1);
         }
         if (argv.isEmpty()) {
@@ -302,7 +326,7 @@ public final class ShellSession {
                 nohup = true;
             } else if ((name.equals("exec") || name.equals("command")) && argv.size() > 1
                     && !argv.get(1).startsWith("-")) {
-                // exec and command only change how a real shell starts the program; here they vanish
+                // command only changes how the program is looked up; exec is handled below
                 argv.remove(0);
             } else if (name.equals("pfexec") || name.equals("/usr/bin/pfexec")) {
                 argv.remove(0);
@@ -358,6 +382,10 @@ public final class ShellSession {
             Optional<SimCommand> found = host.registry().lookup(name);
             if (found.isEmpty()) {
                 writeTo(streams.err, "sh: " + name + ": not found\n");
+                if (execing && !interactive) {
+                    exitRequested = true;
+                    lastStatus = STATUS_NOT_FOUND;
+                }
                 return Launch.done(STATUS_NOT_FOUND);
             }
             command = found.get();
@@ -365,16 +393,72 @@ public final class ShellSession {
         if (nohup) {
             redirectNohup(streams);
         }
+        if (execing) {
+            return Launch.done(execInPlace(argv, creds, nohup, command, streams, env));
+        }
         SimProcess p = host.processes().register(shellPid, argv, creds, host.clock().now(), sessionId,
                 background || inBackground, tty);
+        if (background) {
+            ignoreInterruptsOfAsyncList(p);
+        }
         if (nohup) {
             p.ignore(Signal.HUP);
         }
+        p.hold(channelOutputs(streams.out, streams.err));
         boolean onTerminal = terminal != null && streams.out == terminal;
         SimInvocation inv = new SimInvocation(argv, streams.in, streams.out, streams.err, creds, env, cwd, host, p,
                 onTerminal);
         submit(p, command, inv, closeAtExit);
         return new Launch(p, -1);
+    }
+
+    /**
+     * POSIX 2.11: without job control (a non-interactive shell; {@code set -m} is not simulated)
+     * the commands of an asynchronous list start with SIGINT and SIGQUIT ignored. An interactive
+     * shell has job control: its background jobs keep the default action (and Ctrl-C does not
+     * reach them, they are not in the foreground process group).
+     */
+    private void ignoreInterruptsOfAsyncList(SimProcess p) {
+        if (!interactive) {
+            p.ignore(Signal.INT);
+            p.ignore(Signal.QUIT);
+        }
+    }
+
+    /** The SSH channel's output ends among a process's stdout and stderr: it holds them until it ends or execs. */
+    private static List<Closeable> channelOutputs(OutputStream stdout, OutputStream stderr) {
+        List<Closeable> held = new ArrayList<>();
+        if (stdout instanceof ChannelSink c) {
+            held.add(c.open());
+        }
+        if (stderr instanceof ChannelSink c && stderr != stdout) {
+            held.add(c.open());
+        }
+        return held;
+    }
+
+    /**
+     * {@code exec CMD}: CMD runs in the shell's own process, on this thread: same pid (so
+     * {@code echo $$; exec CMD} prints CMD's pid), CMD's argv and credentials in {@code ps}, the
+     * redirections of the exec line as its descriptors, ignored signals kept and the shell's own
+     * handler gone. nohup, pfexec and sudo exec too, so the pid stays the same through them. The
+     * shell runs nothing after it; its caller ends the process with CMD's status.
+     */
+    private int execInPlace(List<String> argv, Credentials creds, boolean nohup, SimCommand command, Streams streams,
+            Map<String, String> env) {
+        SimProcess self = host.processes().find(shellPid)
+                .orElseThrow(() -> new IllegalStateException("exec: the shell's process " + shellPid + " is gone"));
+        replacedByExec = true;
+        exitRequested = true;
+        self.exec(argv, creds, channelOutputs(streams.out, streams.err));
+        if (nohup) {
+            self.ignore(Signal.HUP);
+        }
+        boolean onTerminal = terminal != null && streams.out == terminal;
+        SimInvocation inv = new SimInvocation(argv, streams.in, streams.out, streams.err, creds, env, cwd, host, self,
+                onTerminal);
+        lastStatus = runCommand(self, command, inv);
+        return lastStatus;
     }
 
     /** Redirections applied in order to a command's three standard descriptors. */
@@ -551,6 +635,19 @@ public final class ShellSession {
         p.mailbox().bindToCurrentThread();
         int status;
         try {
+            status = runCommand(p, command, inv);
+        } finally {
+            closeQuietly(closeAtExit);
+        }
+        host.processes().exit(p, status);
+        // a signal that raced with the end must not leak into the next process on this thread
+        Thread.interrupted();
+    }
+
+    /** Runs a command on the calling thread, turning an escaped signal or SIGPIPE into its status. */
+    private int runCommand(SimProcess p, SimCommand command, SimInvocation inv) {
+        int status;
+        try {
             status = command.run(inv);
         } catch (InterruptedException e) {
             status = 128 + p.lastSignal().orElse(Signal.INT).number();
@@ -568,12 +665,8 @@ public final class ShellSession {
                 }
                 status = 1;
             }
-        } finally {
-            closeQuietly(closeAtExit);
         }
-        host.processes().exit(p, status);
-        // a signal that raced with the end must not leak into the next process on this thread
-        Thread.interrupted();
+        return status;
     }
 
     private static void closeQuietly(List<Closeable> closeables) {

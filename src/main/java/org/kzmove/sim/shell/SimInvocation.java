@@ -13,6 +13,7 @@ import org.kzmove.sim.clock.SimClock;
 import org.kzmove.sim.command.Credentials;
 import org.kzmove.sim.command.Invocation;
 import org.kzmove.sim.fs.SimFileSystem;
+import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SignalMailbox;
 import org.kzmove.sim.process.SimProcess;
 
@@ -94,6 +95,16 @@ public final class SimInvocation implements Invocation {
     @Override
     public SignalMailbox signals() {
         return process.mailbox();
+    }
+
+    @Override
+    public boolean signalIgnored(Signal signal) {
+        return process.ignores(signal);
+    }
+
+    @Override
+    public void catchSignal(Signal signal) {
+        process.stopIgnoring(signal);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.server.Environment;
@@ -36,6 +37,11 @@ import org.tinylog.Logger;
  * without a pty, a dropped session signals nothing and a process dies at its next write
  * (SIGPIPE); the SSH signal request reaches the foreground processes as the logged-in user, except
  * for root logins, where OpenSSH before 10.0 refuses it.
+ *
+ * <p>Without a pty the channel's stdout and stderr behave as sshd's pipes: once no simulated
+ * process holds either of them (the shell ended, or {@code exec CMD > FILE 2>&1} replaced it) the
+ * client gets EOF at once, while the channel stays open until the process ends and its
+ * exit-status is sent. Closing such a channel signals nothing.
  */
 final class SessionCommand implements Command {
     /** The parent of every login shell in ps; a real sshd's per-session process. */
@@ -59,6 +65,7 @@ final class SessionCommand implements Command {
     private ShellSession shell;
     private SimProcess shellProcess;
     private volatile boolean hungUp;
+    private final AtomicBoolean eofSent = new AtomicBoolean();
     private ChannelSession channel;
 
     SessionCommand(HostServices host, SimServer server, String execText) {
@@ -106,6 +113,11 @@ final class SessionCommand implements Command {
         List<String> shellArgv = execText == null ? List.of("-sh") : List.of("sh", "-c", execText);
         shellProcess = host.processes().register(SSHD_PID, shellArgv, creds, host.clock().now(), sessionId, false, tty);
         shellProcess.handleSignalsWith(this::shellSignalled);
+        if (!pty) {
+            outSink.whenReleased(this::outputReleased);
+            errSink.whenReleased(this::outputReleased);
+        }
+        shellProcess.hold(pty ? List.of(outSink.open()) : List.of(outSink.open(), errSink.open()));
         InputStream stdin = in;
         if (pty) {
             terminal = new Terminal(in, outSink);
@@ -169,11 +181,34 @@ final class SessionCommand implements Command {
         return shell.lastStatus();
     }
 
-    /** The session's foreground process group, without the login shell. */
+    /**
+     * No process holds the channel's stdout or stderr any more: sshd reads EOF on both pipes and
+     * sends the channel's EOF. Writes after it would be a protocol error; there is no writer left,
+     * and marking the sinks broken keeps it so.
+     */
+    private void outputReleased() {
+        if (outSink.holders() > 0 || errSink.holders() > 0 || !eofSent.compareAndSet(false, true)) {
+            return;
+        }
+        outSink.markBroken();
+        errSink.markBroken();
+        if (channel instanceof SimChannelSession s && !hungUp) {
+            try {
+                s.sendEofNow();
+            } catch (IOException e) {
+                Logger.debug("EOF of session {} not sent: {}", sessionId, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The session's foreground process group, without the login shell (which handles signals
+     * itself) unless {@code exec} replaced the shell by a program.
+     */
     private List<SimProcess> foreground() {
         List<SimProcess> result = new ArrayList<>();
         for (SimProcess p : host.processes().ofSession(sessionId)) {
-            if (!p.isBackground() && p.pid() != shellProcess.pid()) {
+            if (!p.isBackground() && (p.pid() != shellProcess.pid() || shell.replacedByExec())) {
                 result.add(p);
             }
         }
@@ -243,7 +278,7 @@ final class SessionCommand implements Command {
         errSink.markBroken();
         if (pty) {
             for (SimProcess p : host.processes().ofSession(sessionId)) {
-                if (p.pid() != shellProcess.pid()) {
+                if (p.pid() != shellProcess.pid() || shell.replacedByExec()) {
                     p.deliver(Signal.HUP);
                 }
             }

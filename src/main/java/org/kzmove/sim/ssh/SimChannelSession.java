@@ -33,6 +33,15 @@ final class SimChannelSession extends ChannelSession {
         return term;
     }
 
+    /**
+     * SSH_MSG_CHANNEL_EOF now, while the channel stays open (exit-status and close come later):
+     * what sshd sends when no process holds the session's stdout and stderr any more. Sending it
+     * twice, or on a closing channel, does nothing.
+     */
+    void sendEofNow() throws IOException {
+        sendEof();
+    }
+
     /** Installed in place of MINA's factory so every session channel is one of these. */
     static final class Factory extends ChannelSessionFactory {
         @Override

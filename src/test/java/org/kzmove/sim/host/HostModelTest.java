@@ -63,6 +63,19 @@ class HostModelTest {
     }
 
     @Test
+    void zoneadmSigintIsReadFromTheScenarioWithCatchAsDefault() throws Exception {
+        String keep = "{\"hostname\":\"h\",\"zoneadmSigint\":\"keep-inherited-ignore\"}";
+        assertThat(HostModel.load(new ByteArrayInputStream(keep.getBytes(StandardCharsets.UTF_8))).zoneadmSigint())
+                .isEqualTo(ZoneadmSigint.KEEP_INHERITED_IGNORE);
+        String none = "{\"hostname\":\"h\"}";
+        assertThat(HostModel.load(new ByteArrayInputStream(none.getBytes(StandardCharsets.UTF_8))).zoneadmSigint())
+                .isEqualTo(ZoneadmSigint.CATCH);
+        String wrong = "{\"hostname\":\"h\",\"zoneadmSigint\":\"ignore\"}";
+        assertThatThrownBy(() -> HostModel.load(new ByteArrayInputStream(wrong.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("zoneadmSigint: 'ignore' is not one of catch, keep-inherited-ignore");
+    }
+
+    @Test
     void generatedHostsAreLargeAndRepeatable() throws Exception {
         HostModel a = HostModel.generate(500, 42);
         HostModel b = HostModel.generate(500, 42);

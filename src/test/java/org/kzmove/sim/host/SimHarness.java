@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -169,6 +170,7 @@ final class SimHarness implements AutoCloseable {
         private final PrintStream out;
         private final PrintStream err;
         private final SignalMailbox signals;
+        private final Set<Signal> ignored = EnumSet.noneOf(Signal.class);
 
         TestInvocation(List<String> argv, Credentials who, PrintStream out, PrintStream err, SignalMailbox signals) {
             this.argv = argv;
@@ -226,6 +228,27 @@ final class SimHarness implements AutoCloseable {
         @Override
         public SignalMailbox signals() {
             return signals;
+        }
+
+        @Override
+        public boolean signalIgnored(Signal signal) {
+            synchronized (ignored) {
+                return ignored.contains(signal);
+            }
+        }
+
+        @Override
+        public void catchSignal(Signal signal) {
+            synchronized (ignored) {
+                ignored.remove(signal);
+            }
+        }
+
+        /** As a process started with {@code signal} ignored (a background job of a non-interactive shell). */
+        void inheritIgnored(Signal signal) {
+            synchronized (ignored) {
+                ignored.add(signal);
+            }
         }
 
         @Override

@@ -38,8 +38,13 @@ class DetachedJobTest {
         host.close();
     }
 
-    /** A stand-in for the host model's zoneadm move: progress per simulated second, rollback on SIGINT. */
+    /**
+     * A stand-in for the host model's zoneadm move: progress per simulated second, rollback on
+     * SIGINT, which it catches even though a background job of {@code sh -c} starts with SIGINT
+     * ignored (zoneadmSigint "catch").
+     */
     private static int fakeMove(Invocation inv) {
+        inv.catchSignal(Signal.INT);
         if (!inv.credentials().isEffectivelyRoot()) {
             inv.stderr().println("zoneadm: zone 'kz1': move operation failed: permission denied");
             return 1;

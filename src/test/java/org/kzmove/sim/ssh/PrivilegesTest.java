@@ -56,9 +56,10 @@ class PrivilegesTest {
     void pfexecProcessesCanBeSignalledByTheUserButSudoProcessesCannot() throws Exception {
         int viaPfexec = Integer.parseInt(host.exec("kzadmin", "pfexec sleep 1000 > /dev/null & echo $!").out().trim());
         int viaSudo = Integer.parseInt(host.exec("kzadmin", "sudo -n sleep 1000 > /dev/null & echo $!").out().trim());
-        assertThat(host.exec("kzadmin", "kill -INT " + viaSudo).err()).isEqualTo("sh: kill: (" + viaSudo + ") - Not owner\n");
-        assertThat(host.exec("kzadmin", "kill -INT " + viaPfexec).status()).isZero();
-        assertThat(host.exec("kzadmin", "sudo -n kill -INT " + viaSudo).status()).isZero();
+        // TERM: background jobs of an exec session's sh -c ignore SIGINT
+        assertThat(host.exec("kzadmin", "kill -TERM " + viaSudo).err()).isEqualTo("sh: kill: (" + viaSudo + ") - Not owner\n");
+        assertThat(host.exec("kzadmin", "kill -TERM " + viaPfexec).status()).isZero();
+        assertThat(host.exec("kzadmin", "sudo -n kill -TERM " + viaSudo).status()).isZero();
         Await.until("both ended", () -> host.server.processes().find(viaPfexec).isEmpty()
                 && host.server.processes().find(viaSudo).isEmpty());
     }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param globalPools    ZFS pools of the global zone in which {@code zfs create -V} may create volumes
  * @param dropConnectionsAfter ISO-8601 duration of simulated time after start at which the SSH
  *                       server drops every connection (null: never)
+ * @param zoneadmSigint  {@code catch} (default) or {@code keep-inherited-ignore}: whether
+ *                       {@code zoneadm move} catches SIGINT even when it started with SIGINT ignored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostScenario(
@@ -28,7 +30,8 @@ public record HostScenario(
         List<StorageSpec> storage,
         List<ZoneSpec> zones,
         List<String> globalPools,
-        String dropConnectionsAfter) {
+        String dropConnectionsAfter,
+        String zoneadmSigint) {
 
     /** A login account. {@code passwordHash} is an opaque string the SSH layer interprets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
