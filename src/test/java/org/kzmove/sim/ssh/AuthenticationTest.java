@@ -61,7 +61,7 @@ class AuthenticationTest {
                 ssh.addHostKeyVerifier(new OpenSSHKnownHosts(host.knownHosts.toFile()));
                 ssh.connect("127.0.0.1", host.server.port());
                 ssh.authPassword("pwuser", "s3cret-pw");
-                assertThat(SimHostFixture.exec(ssh, "id").out()).isEqualTo("uid=102(pwuser) gid=10(staff)\n");
+                assertThat(SimHostFixture.exec(ssh, "id").out()).isEqualTo("uid=103(pwuser) gid=10(staff)\n");
             }
             for (String[] attempt : List.of(new String[] {"pwuser", "wrong"}, new String[] {"kzadmin", "s3cret-pw"})) {
                 try (SSHClient ssh = new SSHClient()) {

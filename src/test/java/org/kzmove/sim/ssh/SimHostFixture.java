@@ -203,7 +203,7 @@ final class SimHostFixture implements AutoCloseable {
 
     static SimUsers usersWithPassword(String user, char[] password) {
         List<SimUser> users = new ArrayList<>(SimUsers.defaults().all());
-        users.add(SimUser.ordinary(user, 102).withPassword(password));
+        users.add(SimUser.ordinary(user, 103).withPassword(password));
         return new SimUsers(users);
     }
 }
