@@ -27,6 +27,8 @@ import org.kzmove.remote.session.HostSession;
 import org.kzmove.remote.ssh.CommandResult;
 import org.kzmove.solaris.InvalidValueException;
 import org.kzmove.solaris.move.MoveOutcome;
+import org.kzmove.solaris.move.MovePhase;
+import org.kzmove.solaris.move.MoveTranscript;
 import org.kzmove.solaris.zone.KzDevice;
 import org.tinylog.Logger;
 
@@ -138,8 +140,10 @@ public final class MoveEngine implements AutoCloseable {
 
     /**
      * Looks once at the new move before it is called started: zoneadm must be running under the pid the
-     * shell printed. A zoneadm already gone refused the move at once: its own words (the job file) are
-     * the reason given, and nothing was started.
+     * shell printed, or have already said something of the move (a refusal at its own checks, or a small
+     * move on a fast host that is over): that is followed to its outcome like any other move. A process
+     * gone without a word of zoneadm's (the program was not found, or died at once) did not start the
+     * move: what it printed is the error, and the record is kept as ended.
      */
     private void confirmRunning(JobRecord record) throws RemoteException {
         String marker = RemoteScript.newMarker();
@@ -149,23 +153,34 @@ public final class MoveEngine implements AutoCloseable {
         if (seen.isPresent() && seen.get().zoneadm().orElse(true)) {
             return;
         }
-        String said = seen.map(HostJobFiles.Look::text).orElse("").strip();
-        if (said.isEmpty() && !look.succeeded()) {
-            said = look.stderr().strip();
+        String said = seen.map(HostJobFiles.Look::text).orElse("");
+        if (!said.isBlank() && saidSomethingOfTheMove(said)) {
+            return;
         }
-        saveQuietly(refused(record, said));
+        if (said.isBlank()) {
+            String why = look.stderr().strip();
+            throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(), "zoneadm did not start on the "
+                    + "host: it is not running and wrote nothing to " + record.remoteFile() + (why.isEmpty() ? "." : " (" + why + ")."));
+        }
+        saveQuietly(neverStarted(record, said.strip()));
         throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
-                "zoneadm refused the move of zone '" + record.zone() + "'"
-                        + (said.isEmpty() ? " without a word (" + record.remoteFile() + " is empty)." : ": " + said));
+                "zoneadm did not start the move of zone '" + record.zone() + "': " + said.strip());
     }
 
-    /** The record of a move zoneadm refused before it began: ended, with its words, nothing changed by it. */
-    private JobRecord refused(JobRecord r, String output) {
+    /** Whether the output holds any phase or outcome of a zoneadm move. */
+    private static boolean saidSomethingOfTheMove(String output) {
+        MoveTranscript t = new MoveTranscript();
+        output.lines().forEach(t::accept);
+        return t.currentPhase() != MovePhase.NOT_STARTED || t.finish().outcome() != MoveOutcome.INCOMPLETE;
+    }
+
+    /** The record of a move that never began: ended, with what was printed, nothing changed by it. */
+    private JobRecord neverStarted(JobRecord r, String output) {
         String raw = output.isEmpty() ? "" : output + "\n";
         return new JobRecord(r.id(), r.host(), r.user(), r.zone(), r.targets(), r.forceZpoolAttach(), r.privilege(),
                 r.command(), r.remoteFile(), r.pid(), r.startedAt(), clock.instant(), r.originalDisks(),
                 r.originalBootPriority(), r.allocatedBytes(), false, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
-                raw, List.of(), List.of(), MoveOutcome.FAILED.name(), FinalOutcome.FAILED_AND_ROLLED_BACK.name(),
+                raw, List.of(), List.of(), MoveOutcome.INCOMPLETE.name(), FinalOutcome.FAILED_AND_ROLLED_BACK.name(),
                 null, new JobRecord.Verification(true, List.of(), r.originalDisks(), null));
     }
 

@@ -209,6 +209,7 @@ class ShellSignalsAndExecTest {
     @Test
     void execRunsTheCommandInTheShellsProcessWithItsRedirectionsAndNothingAfterIt() throws Exception {
         files.mkdirs("/var/tmp");
+        files.chmod("/var/tmp", 01777);
         Login login = new Login(false);
         Future<Integer> status = login.start(
                 "echo $$; exec nohup pfexec waiter -z kz1 move > /var/tmp/w.out 2>&1 < /dev/null; echo after");
@@ -267,6 +268,7 @@ class ShellSignalsAndExecTest {
     @Test
     void theChannelOutputIsReleasedWhenExecRedirectsItAwayNotBefore() throws Exception {
         files.mkdirs("/var/tmp");
+        files.chmod("/var/tmp", 01777);
         ChannelSink out = new ChannelSink(new ByteArrayOutputStream(), false);
         ChannelSink err = new ChannelSink(new ByteArrayOutputStream(), false);
         AtomicInteger released = new AtomicInteger();
