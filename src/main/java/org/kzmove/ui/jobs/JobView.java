@@ -70,10 +70,20 @@ public final class JobView extends BorderPane {
             if (asked || (!whole && fits)) {
                 // The flow's scrollTo shows the line whole at the bottom; ListView.scrollTo would put it at the top.
                 flow.scrollTo(last);
+                IndexedCell<?> after = flow.getLastVisibleCell();
+                if ((after == null || after.getIndex() != last) && tailRetries++ < 3) {
+                    // The flow placed its cells before its own size settled (the header grew with the outcome):
+                    // look again at the next pulse rather than leave the newest line out of view.
+                    javafx.application.Platform.runLater(this::requestLayout);
+                } else {
+                    tailRetries = 0;
+                }
             }
         }
     };
     private boolean tailPending;
+    /** Layouts asked for in a row because the newest line was still out of view after a scroll. */
+    private int tailRetries;
     /** Whether the log shows its newest line as lines arrive: true until the user scrolls up. */
     private boolean followTail = true;
     /** Set by the user's scrolling, clicking or keys in the log; read at the next layout. */

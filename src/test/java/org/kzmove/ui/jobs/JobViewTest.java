@@ -93,7 +93,18 @@ class JobViewTest {
         robot.interact(() -> player.playAll());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.followsTail()).isTrue();
+        // The outcome shown at the end changes the header's height: the log scrolls at the layout after that.
+        waitUntil(() -> lastVisibleLine(robot) == vm.log().size() - 1);
+        snapshot(robot, log.getScene().getRoot(), "log-end.png");
         assertThat(lastVisibleLine(robot)).isEqualTo(vm.log().size() - 1);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The assertion that follows says what was seen instead.
+        }
     }
 
     private static int lastVisibleLine(FxRobot robot) {
