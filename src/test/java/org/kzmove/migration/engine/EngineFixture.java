@@ -78,16 +78,26 @@ final class EngineFixture implements AutoCloseable {
 
     /** A fresh session and engine on the same job store: what a restarted console has. */
     MoveEngine newEngine() {
-        SshTarget target = new SshTarget("127.0.0.1", host.port(), "kzadmin");
+        session = sessionAs("kzadmin");
+        engine = engineOn(session);
+        return engine;
+    }
+
+    /** A session of another user of the host, on the same known_hosts and audit log. */
+    HostSession sessionAs(String user) {
+        SshTarget target = new SshTarget("127.0.0.1", host.port(), user);
         KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(), knownHosts, HostKeyTrust.REFUSE);
-        session = new HostSession(target,
+        return new HostSession(target,
                 () -> SshConnection.open(target, List.of(new SshAuth.InMemoryKey(clientKey)), verifier,
                         SshConnection.Timeouts.DEFAULT),
                 new HostSession.Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 20), HostSession.Pause.SLEEP, audit,
                 Clock.systemUTC());
-        engine = new MoveEngine(session, store, HostJobFiles.forUser(target.user()), privilege, executor, Clock.systemUTC(),
-                new MoveEngine.Settings(Duration.ofMillis(50)));
-        return engine;
+    }
+
+    /** An engine on {@code s}, looking at its moves every 50 ms, failed looks retried within 200 ms. */
+    MoveEngine engineOn(HostSession s) {
+        return new MoveEngine(s, store, HostJobFiles.forUser(s.target().user()), privilege, executor, Clock.systemUTC(),
+                new MoveEngine.Settings(Duration.ofMillis(50), Duration.ofMillis(200)));
     }
 
     static MoveRequest request(String zone, String... uris) throws Exception {
