@@ -16,6 +16,7 @@ import org.kzmove.remote.profile.HostProfile;
 import org.kzmove.remote.profile.HostProfileStore;
 import org.kzmove.remote.ssh.HostKeyTrust;
 import org.kzmove.remote.ssh.KnownHostsVerifier;
+import org.kzmove.remote.ssh.RememberingSecretPrompt;
 import org.kzmove.remote.ssh.SecretPrompt;
 import org.kzmove.remote.ssh.SshAuth;
 import org.kzmove.remote.ssh.SshConnection;
@@ -113,7 +114,8 @@ final class HostArguments {
                 throw new Options.UsageException("key file " + keyFile + " does not exist or cannot be read");
             }
         }
-        SecretPrompt secret = ConsolePrompts.secret(console);
+        // Remembered in memory for this command: a move opens a connection of its own for its start.
+        SecretPrompt secret = new RememberingSecretPrompt(ConsolePrompts.secret(console));
         List<SshAuth> auths = new ArrayList<>();
         if (keyFile != null) {
             auths.add(new SshAuth.KeyFile(Path.of(keyFile), secret));

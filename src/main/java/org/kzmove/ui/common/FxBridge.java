@@ -26,6 +26,14 @@ public final class FxBridge {
     }
 
     /**
+     * Runs {@code action} on the FX thread after what it is doing now, even when called there: a layout
+     * pass cannot ask for another layout from inside itself (its request is cleared when it ends).
+     */
+    public static void later(Runnable action) {
+        Platform.runLater(Objects.requireNonNull(action));
+    }
+
+    /**
      * A consumer callable from any thread that delivers only the latest value to {@code sink} on the
      * FX thread: however many values arrive before the FX thread gets to it, at most one update is
      * queued at a time, and the last value is never lost.

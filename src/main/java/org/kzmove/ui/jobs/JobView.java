@@ -36,6 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kzmove.ui.common.FxBridge;
 import org.kzmove.migration.engine.FinalOutcome;
 
 /**
@@ -74,7 +75,7 @@ public final class JobView extends BorderPane {
                 if ((after == null || after.getIndex() != last) && tailRetries++ < 3) {
                     // The flow placed its cells before its own size settled (the header grew with the outcome):
                     // look again at the next pulse rather than leave the newest line out of view.
-                    javafx.application.Platform.runLater(this::requestLayout);
+                    FxBridge.later(this::requestLayout);
                 } else {
                     tailRetries = 0;
                 }

@@ -184,6 +184,15 @@ public final class JobViewModel {
         return feed;
     }
 
+    /**
+     * The listener to give a move the engine is already following: it holds what it hears until
+     * {@link #seed} has shown the output so far, so no line reaches the log before the lines it follows.
+     */
+    public MoveListener listenerUntilSeeded() {
+        feed.holdUntilSeeded();
+        return feed;
+    }
+
     /** The host accepted the move: from now on it can be cancelled. */
     public void attach(JobControl control, String jobId, String remoteFile) {
         this.control = control;

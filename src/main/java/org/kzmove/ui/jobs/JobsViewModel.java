@@ -113,7 +113,7 @@ public final class JobsViewModel {
             for (MoveJob job : host.reattach(org.kzmove.migration.engine.MoveListener.NONE)) {
                 JobViewModel vm = JobViewModel.live(new JobInfo(job.id().value(), host.name(), job.zone(), List.of(),
                         "", job.remoteFile(), null), ui, executor, dialogs, clock);
-                job.addListener(vm.listener());
+                job.addListener(vm.listenerUntilSeeded());
                 attached.add(new Attached(job, vm));
             }
             return new Found(attached, host.jobHistory());

@@ -50,6 +50,8 @@ final class MoveFeed implements MoveListener {
     private final Object seedLock = new Object();
     /** Set by a re-attach: the first line delivered after seeding may be the seed's last (see {@link #seed}). */
     private String possibleDuplicate;
+    /** Set for a re-attached move until it is seeded (guarded by seedLock). */
+    private boolean holding;
 
     MoveFeed(UiThread ui, Clock clock, Consumer<List<Item>> sink) {
         this.clock = clock;
@@ -118,6 +120,7 @@ final class MoveFeed implements MoveListener {
         synchronized (seedLock) {
             String output = outputSoFar.get();
             queue.clear();
+            holding = false;
             String[] lines = output.split("\n");
             possibleDuplicate = output.isEmpty() ? null : lines[lines.length - 1];
             return output;
@@ -129,7 +132,19 @@ final class MoveFeed implements MoveListener {
         flushSignal.accept(Boolean.TRUE);
     }
 
+    /** Delivers nothing until {@link #seed}: a flush before it would put new lines ahead of the seed. */
+    void holdUntilSeeded() {
+        synchronized (seedLock) {
+            holding = true;
+        }
+    }
+
     private void flush() {
+        synchronized (seedLock) {
+            if (holding) {
+                return;
+            }
+        }
         List<Item> batch = new ArrayList<>();
         for (Item i = queue.poll(); i != null; i = queue.poll()) {
             batch.add(i);
