@@ -168,7 +168,7 @@ public final class ConsoleResponsivenessBench {
     /** The zones to move (running kernel zones, smallest allocated first) and a free LUN each. */
     private static List<MoveRequest> plan(DemoHost host, int moves) throws Exception {
         HostInventory inventory = host.load();
-        List<FreeStorage> free = new ArrayList<>(host.freeStorage());
+        List<FreeStorage> free = new ArrayList<>(host.freeStorage(inventory));
         free.sort(Comparator.comparingLong(FreeStorage::sizeBytes));
         Set<String> taken = new HashSet<>();
         List<MoveRequest> requests = new ArrayList<>();
