@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -370,6 +371,25 @@ public final class RealSshdHost implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    // ---- simulated time ----
+
+    /**
+     * Moves simulated time on, a second at a time and only while a simulated command sleeps on it,
+     * until {@code condition} holds: zoneadm runs as fast as the host lets it, and stops where the test
+     * wants to look.
+     */
+    public void advanceUntil(String what, BooleanSupplier condition) {
+        Conditions.await(what, () -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (clock.sleepers() > 0) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+            return false;
+        }, WAIT);
     }
 
     // ---- the end ----
