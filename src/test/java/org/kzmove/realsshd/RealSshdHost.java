@@ -215,22 +215,34 @@ public final class RealSshdHost implements AutoCloseable {
         write(bin.resolve("zoneadm.sigint"), mode.word + "\n", "rw-r--r--");
     }
 
-    /** Creates the account if missing (idempotent), with its shell and a password field sshd accepts without PAM. */
+    /**
+     * Creates the account if missing (idempotent), with its shell and a password field sshd accepts
+     * without PAM. Another build on the machine may be doing the same at the same moment (useradd and
+     * usermod then fail on the lock or on the account that just appeared): look again and retry.
+     */
     private static int ensureUser(User u) throws IOException, InterruptedException {
-        String passwd = runOutput("getent", "passwd", u.name());
-        if (passwd.isBlank()) {
-            run("useradd", "-m", "-s", u.shell(), u.name());
-        } else if (!passwd.strip().endsWith(":" + u.shell())) {
-            run("usermod", "-s", u.shell(), u.name());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String passwd = runOutput("getent", "passwd", u.name());
+                if (passwd.isBlank()) {
+                    run("useradd", "-m", "-s", u.shell(), u.name());
+                } else if (!passwd.strip().endsWith(":" + u.shell())) {
+                    run("usermod", "-s", u.shell(), u.name());
+                }
+                // With UsePAM no, sshd refuses an account whose password field starts with '!' (locked);
+                // useradd leaves '!', and '*' means "no password, not locked".
+                String[] shadow = runOutput("getent", "shadow", u.name()).split(":");
+                if (shadow.length < 2 || !shadow[1].equals("*")) {
+                    run("usermod", "-p", "*", u.name());
+                }
+                return Integer.parseInt(runOutput("id", "-u", u.name()).strip());
+            } catch (IllegalStateException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt); // back off from the other build's lock on /etc/passwd
+            }
         }
-        // With UsePAM no, sshd refuses an account whose password field starts with '!' (locked);
-        // useradd leaves '!', and '*' means "no password, not locked".
-        String shadow = runOutput("getent", "shadow", u.name());
-        String[] fields = shadow.split(":");
-        if (fields.length < 2 || !fields[1].equals("*")) {
-            run("usermod", "-p", "*", u.name());
-        }
-        return Integer.parseInt(runOutput("id", "-u", u.name()).strip());
     }
 
     private Path hostKeyFile() {
