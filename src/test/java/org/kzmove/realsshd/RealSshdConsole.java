@@ -65,6 +65,8 @@ final class RealSshdConsole implements AutoCloseable {
         engine.close();
         session.close();
         executor.shutdownNow();
+        // the followers' last audit entries are written before the log closes
+        executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         audit.close();
     }
 }
