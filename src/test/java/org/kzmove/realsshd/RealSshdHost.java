@@ -290,8 +290,11 @@ public final class RealSshdHost implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             sshdLog = new StreamCollector(sshd.getErrorStream());
             String listening = "Server listening on 127.0.0.1 port " + port + ".";
-            Conditions.await("sshd listening (log: " + sshdLog.text() + ")",
-                    () -> sshdLog.contains(listening) || !sshd.isAlive(), WAIT);
+            try {
+                Conditions.await("sshd listening", () -> sshdLog.contains(listening) || !sshd.isAlive(), WAIT);
+            } catch (AssertionError e) {
+                throw new IllegalStateException(e.getMessage() + "; its log: " + sshdLog.text(), e);
+            }
             if (sshdLog.contains(listening)) {
                 return;
             }
