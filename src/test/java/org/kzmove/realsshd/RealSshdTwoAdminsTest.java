@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kzmove.migration.engine.FinalOutcome;
 import org.kzmove.migration.engine.MoveJob;
@@ -67,13 +70,23 @@ class RealSshdTwoAdminsTest {
         assertThat(host.jobFiles(user).dir()).isNotEqualTo(host.jobFiles(other(user)).dir());
     }
 
-    @ParameterizedTest
-    @MethodSource("org.kzmove.realsshd.RealSshdHost#users")
-    void aJobDirectoryCreatedByTheOtherAdminIsRefusedBeforeAnythingStarts(User user) throws Exception {
+    /** 755: kzmove could not write there; 777: it could, but the other admin could swap its files. */
+    static Stream<Arguments> squats() {
+        List<Arguments> all = new ArrayList<>();
+        for (User u : RealSshdHost.users()) {
+            all.add(Arguments.of(u, "755"));
+            all.add(Arguments.of(u, "777"));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, created {1} by the other")
+    @MethodSource("squats")
+    void aJobDirectoryCreatedByTheOtherAdminIsRefusedBeforeAnythingStarts(User user, String mode) throws Exception {
         host = RealSshdHost.start();
         String mine = host.jobFiles(user).dir();
         try (SshConnection c = host.connect(other(user))) {
-            CommandResult squat = c.run("mkdir -m 755 " + mine);
+            CommandResult squat = c.run("mkdir -m " + mode + " " + mine);
             assertThat(squat.exitStatus()).as(squat.stderr()).isZero();
         }
         first = new RealSshdConsole(host, user, data.resolve("first"));
