@@ -379,7 +379,7 @@ public final class RealSshdHost implements AutoCloseable {
 
     /** Where kzmove keeps {@code user}'s job files on this host: a per-user directory under its /var/tmp. */
     public HostJobFiles jobFiles(User user) {
-        return new HostJobFiles(varTmp + "/kzmove-" + user.name());
+        return HostJobFiles.under(varTmp.toString(), user.name());
     }
 
     /** The length of a job file on the host's real file system (0 while it does not exist). */
