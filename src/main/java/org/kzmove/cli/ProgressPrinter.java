@@ -2,10 +2,12 @@ package org.kzmove.cli;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kzmove.migration.engine.FinalOutcome;
 import org.kzmove.migration.engine.MoveListener;
 import org.kzmove.migration.engine.MoveResult;
 import org.kzmove.migration.engine.ProgressSnapshot;
@@ -137,6 +139,7 @@ final class ProgressPrinter implements MoveListener {
             m.put("zoneadmOutcome", r.zoneadmOutcome() == null ? null : r.zoneadmOutcome().name());
             m.put("verified", r.verification() != null && r.verification().ok());
             m.put("attention", r.attention());
+            m.put("reasons", reasons(r));
             emit(m);
             return;
         }
@@ -151,6 +154,14 @@ final class ProgressPrinter implements MoveListener {
         if (r.attention() != null) {
             out.println("Needs attention: " + r.attention());
         }
+        for (String reason : reasons(r)) {
+            out.println("zoneadm said: " + reason);
+        }
+    }
+
+    /** zoneadm's own reasons for a move that did not succeed: its error lines, failed checks and disk steps. */
+    private static List<String> reasons(MoveResult r) {
+        return r.outcome() == FinalOutcome.SUCCEEDED || r.report() == null ? List.of() : r.report().errors();
     }
 
     @Override

@@ -168,7 +168,7 @@ public final class JobViewModel {
         vm.endedAt = record.endedAt();
         if (record.finished()) {
             FinalOutcome o = FinalOutcome.valueOf(record.outcome());
-            vm.showOutcome(o, record.verification(), record.attention());
+            vm.showOutcome(o, record.verification(), record.attention(), reasonsIn(record.rawOutput()));
         } else {
             vm.stateText.set("not followed (" + vm.phaseText.get() + ")");
             vm.outcomeText.set("This move was not finished when its record was last written; "
@@ -388,7 +388,8 @@ public final class JobViewModel {
         if (r.outcome() == FinalOutcome.SUCCEEDED) {
             setProgress(100);
         }
-        showOutcome(r.outcome(), r.verification(), r.attention());
+        showOutcome(r.outcome(), r.verification(), r.attention(),
+                r.report() == null ? List.of() : r.report().errors());
         if (!readOnly) {
             String what = "Move of zone '" + zone.get() + "' on " + hostName.get();
             switch (r.outcome()) {
@@ -401,7 +402,19 @@ public final class JobViewModel {
         finishHooks.forEach(Runnable::run);
     }
 
-    private void showOutcome(FinalOutcome o, JobRecord.Verification v, String attention) {
+    /** zoneadm's own reasons in a recorded output: its error lines, failed checks and disk steps. */
+    private static List<String> reasonsIn(String output) {
+        MoveTranscript transcript = new MoveTranscript();
+        output.lines().forEach(transcript::accept);
+        return transcript.finish().errors();
+    }
+
+    /** What zoneadm said went wrong, for the outcome line and the notification; empty when it said nothing. */
+    private static String said(List<String> reasons) {
+        return reasons.isEmpty() ? "" : " zoneadm said: " + String.join("; ", reasons) + ".";
+    }
+
+    private void showOutcome(FinalOutcome o, JobRecord.Verification v, String attention, List<String> reasons) {
         outcome.set(o);
         finished.set(true);
         control = null;
@@ -413,9 +426,9 @@ public final class JobViewModel {
             case CANCELLED_AND_ROLLED_BACK -> "Cancelled and rolled back: zone '" + zone.get()
                     + "' is on its original disks " + disks + verified + ".";
             case FAILED_AND_ROLLED_BACK -> "Failed and rolled back: zone '" + zone.get() + "' is on its original disks "
-                    + disks + verified + ". The log says why zoneadm failed.";
+                    + disks + verified + "." + (reasons.isEmpty() ? " The log says why zoneadm failed." : said(reasons));
             case NEEDS_ATTENTION -> "Needs attention: " + (attention == null ? "" : attention) + " Bootable disks now: "
-                    + disks + ".";
+                    + disks + "." + said(reasons);
         };
         outcomeText.set(text);
         stateText.set(switch (o) {

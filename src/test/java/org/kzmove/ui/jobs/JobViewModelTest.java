@@ -264,10 +264,12 @@ class JobViewModelTest {
 
         assertThat(stateOf(vm, "Pre-checks")).isEqualTo(StepState.FAILED);
         assertThat(stateOf(vm, "Resilvering")).isEqualTo(StepState.PENDING);
-        assertThat(vm.outcomeTextProperty().get()).startsWith("Failed and rolled back");
+        assertThat(vm.outcomeTextProperty().get()).startsWith("Failed and rolled back")
+                .contains("zoneadm said: " + player.finish().errors().get(0)).doesNotContain("The log says why");
         assertThat(dialogs.notices()).singleElement().satisfies(n -> {
             assertThat(n.title()).endsWith("failed");
             assertThat(n.problem()).isTrue();
+            assertThat(n.message()).contains("zoneadm said: ");
         });
     }
 

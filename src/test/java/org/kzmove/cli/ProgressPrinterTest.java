@@ -1,0 +1,53 @@
+package org.kzmove.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kzmove.migration.engine.FinalOutcome;
+import org.kzmove.migration.engine.MoveResult;
+import org.kzmove.migration.job.JobId;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.solaris.move.MoveOutcome;
+import org.kzmove.solaris.move.MoveReport;
+import org.kzmove.solaris.move.MoveTranscript;
+
+/** What the CLI prints at the end of a move that failed: zoneadm's own reasons, not just "failed". */
+class ProgressPrinterTest {
+    static MoveReport failedReport() throws IOException {
+        MoveTranscript t = new MoveTranscript();
+        Files.readString(Path.of("src/test/resources/transcripts/invented-precheck-failure.txt")).lines().forEach(t::accept);
+        return t.finish();
+    }
+
+    static MoveResult failed() throws IOException {
+        return new MoveResult(new JobId("20261126T090000Z-lsm-abcd"), FinalOutcome.FAILED_AND_ROLLED_BACK, MoveOutcome.FAILED,
+                new JobRecord.Verification(true, List.of(), List.of("dev:/x"), "ONLINE"), null, failedReport());
+    }
+
+    @Test
+    void aFailedMoveSaysWhatZoneadmSaid() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new ProgressPrinter(new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressPrinter.Mode.PLAIN).onFinished(failed());
+
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(failedReport().errors()).isNotEmpty();
+        assertThat(out).contains("Outcome: failed and rolled back")
+                .contains("zoneadm said: " + failedReport().errors().get(0));
+    }
+
+    @Test
+    void theJsonEventCarriesTheReasons() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new ProgressPrinter(new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressPrinter.Mode.JSON).onFinished(failed());
+
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("\"reasons\":[\"");
+    }
+}
