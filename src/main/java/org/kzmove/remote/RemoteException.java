@@ -25,6 +25,8 @@ public class RemoteException extends Exception {
         TIMEOUT,
         /** The connection dropped or the server spoke nonsense. */
         CONNECTION_LOST,
+        /** A command printed more than kzmove reads of one command ({@code SshConnection.MAX_OUTPUT_BYTES}). */
+        OUTPUT_TOO_LARGE,
         /** A local problem: unreadable key file, bad passphrase, and the like. */
         LOCAL
     }

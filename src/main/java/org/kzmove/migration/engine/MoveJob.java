@@ -49,6 +49,11 @@ public final class MoveJob {
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(5);
     /** One look (ps and tail) must answer within this, or the connection is taken for dead. */
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+    /**
+     * The most of one output line kzmove keeps (zoneadm's longest lines are a few hundred bytes): a host
+     * printing a giant line cannot make a job record too large to read back. The offset still counts it all.
+     */
+    static final int MAX_LINE_BYTES = 64 << 10;
     /** Failed looks in a row before following stops without an outcome. */
     static final int MAX_TROUBLES = 8;
     private static final Duration QUICK = Duration.ofMillis(100);
@@ -334,7 +339,10 @@ public final class MoveJob {
     }
 
     private boolean accept(byte[] bytes) {
-        String line = new String(bytes, StandardCharsets.UTF_8);
+        String line = bytes.length <= MAX_LINE_BYTES ? new String(bytes, StandardCharsets.UTF_8)
+                : new String(bytes, 0, MAX_LINE_BYTES, StandardCharsets.UTF_8) + " [kzmove kept the first "
+                        + (MAX_LINE_BYTES >> 10) + " KiB of this line of " + bytes.length + " bytes; all of it is in "
+                        + remoteFile() + " on the host]";
         List<MoveEvent> events;
         boolean phaseChanged = false;
         boolean save;

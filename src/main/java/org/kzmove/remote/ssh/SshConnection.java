@@ -46,6 +46,19 @@ import org.kzmove.remote.RemoteException.Reason;
 public final class SshConnection implements Closeable {
 
     /** Explicit limits, as sshj recommends: nothing waits forever on a silent network. */
+    /**
+     * The most kzmove reads of one command's stdout or stderr: far above anything a Solaris host prints
+     * for kzmove (a whole host's inventory is well under a megabyte), low enough that a host printing
+     * without end cannot exhaust the console's memory.
+     */
+    public static final int MAX_OUTPUT_BYTES = 32 << 20;
+
+    private static String firstWord(String commandLine) {
+        String t = commandLine.strip();
+        int sp = t.indexOf(' ');
+        return sp < 0 ? t : t.substring(0, sp);
+    }
+
     public record Timeouts(Duration connect, Duration socketRead, Duration command, Duration keepAlive) {
         public static final Timeouts DEFAULT =
                 new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofSeconds(15));
@@ -248,6 +261,11 @@ public final class SshConnection implements Closeable {
             throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Interrupted while waiting for the host.", e);
         } catch (ExecutionException | IOException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof OutputTooLarge) {
+                throw new RemoteException(Reason.OUTPUT_TOO_LARGE, target.display(), "'" + firstWord(commandLine)
+                        + "' on " + target.display() + " printed more than " + (MAX_OUTPUT_BYTES >> 20)
+                        + " MiB; kzmove stopped reading it (no command kzmove sends should print that much).", cause);
+            }
             throw new RemoteException(Reason.CONNECTION_LOST, target.display(),
                     "The connection to " + target.display() + " failed while running a command: " + cause.getMessage(), cause);
         }
@@ -277,9 +295,19 @@ public final class SshConnection implements Closeable {
         byte[] chunk = new byte[8192];
         int n;
         while ((n = in.read(chunk)) > 0) {
+            if (buf.size() + n > MAX_OUTPUT_BYTES) {
+                throw new OutputTooLarge();
+            }
             buf.write(chunk, 0, n);
         }
         return buf.toByteArray();
+    }
+
+    /** Thrown by a reader that reached {@link #MAX_OUTPUT_BYTES}: what it read is dropped, not kept growing. */
+    private static final class OutputTooLarge extends IOException {
+        OutputTooLarge() {
+            super("more than " + (MAX_OUTPUT_BYTES >> 20) + " MiB of output", null);
+        }
     }
 
     private static void wipeHandedOutSecrets() {

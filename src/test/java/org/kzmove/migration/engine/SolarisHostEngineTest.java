@@ -134,4 +134,22 @@ class SolarisHostEngineTest {
         assertThat(f.store.load(job.id()).orElseThrow().finished()).as("no outcome concluded").isFalse();
         assertThat(job.phase()).isEqualTo(MovePhase.RESILVERING);
     }
+
+    @Test
+    void aGiantLineIsKeptInPartAndTheRecordStaysReadable() throws Exception {
+        f = new EngineFixture(dir, true);
+        MoveJob job = f.engine.start(EngineFixture.request("mykz", MoveEngineTest.LUN_20G), MoveListener.NONE);
+        f.stepUntil(job, p -> p == MovePhase.RESILVERING);
+
+        byte[] giant = ("x".repeat(8 << 20) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        f.host.server().files().append(job.remoteFile(), giant);
+        EngineFixture.await("engine caught up", () -> job.consumedBytes() == f.fileLength(job));
+        MoveResult r = f.driveToEnd(job);
+
+        assertThat(r.outcome()).isEqualTo(FinalOutcome.SUCCEEDED);
+        assertThat(job.output()).contains("[kzmove kept the first 64 KiB of this line of " + (8 << 20) + " bytes; all of it is in "
+                + job.remoteFile() + " on the host]");
+        assertThat(job.output().length()).isLessThan(1 << 20);
+        assertThat(f.store.load(job.id()).orElseThrow().outcome()).isEqualTo("SUCCEEDED");
+    }
 }
