@@ -11,6 +11,7 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.engine.CancelResult;
 import org.kzmove.migration.engine.MoveJob;
+import org.kzmove.migration.engine.ZoneBusyException;
 import org.kzmove.migration.engine.MoveResult;
 import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.migration.precheck.PrecheckService;
@@ -102,6 +103,9 @@ final class MoveCommand implements Subcommand {
             MoveJob job = engine.engine.start(request, printer);
             printer.message("Started job " + job.id().value() + " (zone " + request.zone() + "); Ctrl-C to cancel.");
             return follow(job, printer, host, io);
+        } catch (ZoneBusyException e) {
+            io.err().println("kzmove move: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (RemoteException e) {
             io.err().println("kzmove move: " + e.getMessage());
             return ExitCodes.ERROR;

@@ -18,6 +18,8 @@ import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.migration.job.JobStore;
+import org.kzmove.migration.job.RunningMoves;
+import org.kzmove.migration.job.ZoneMoveLock;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.RemoteException.Reason;
 import org.kzmove.remote.command.Privilege;
@@ -101,6 +103,51 @@ public final class MoveEngine implements AutoCloseable {
                 bootpri = bootpri == null ? d.bootPriority() : Math.min(bootpri, d.bootPriority());
             }
         }
+        try (ZoneMoveLock lock = lockZone(request.zone())) {
+            refuseIfAMoveRuns(request.zone());
+            return launch(request, zoneadm, before, originals, bootpri, listener);
+        } catch (IOException e) {
+            throw new RemoteException(Reason.LOCAL, session.target().display(), "Cannot hold kzmove's lock for zone '"
+                    + request.zone() + "' in " + store.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** kzmove's own per-zone lock (this user's processes and threads); refused when another holds it. */
+    private ZoneMoveLock lockZone(String zone) throws IOException, ZoneBusyException {
+        return ZoneMoveLock.tryAcquire(store.dir(), hostKey(), zone).orElseThrow(() -> new ZoneBusyException(
+                session.target().display(), "Another kzmove is starting a move of zone '" + zone + "' on "
+                        + session.target().display() + " right now; nothing was started."));
+    }
+
+    /**
+     * Refuses a second move of a zone: one this kzmove follows or has not seen end (its records), and one
+     * running on the host whoever started it ({@code ps -e -o pid,args}). zoneadm would not refuse it: its
+     * per-zone lock blocks, and the second move would run once the first ended.
+     */
+    private void refuseIfAMoveRuns(String zone) throws RemoteException {
+        try {
+            for (JobRecord r : store.all()) {
+                if (hostKey().equals(r.host()) && zone.equals(r.zone()) && !r.finished()) {
+                    throw new ZoneBusyException(session.target().display(), "A move of zone '" + zone + "' on "
+                            + session.target().display() + " has not been seen to end (job " + r.id() + "); follow it "
+                            + "with 'kzmove attach' instead of starting another. Nothing was started.");
+                }
+            }
+        } catch (IOException e) {
+            throw new RemoteException(Reason.LOCAL, session.target().display(), "Cannot read the job records in "
+                    + store.dir() + ": " + e.getMessage(), e);
+        }
+        CommandResult ps = session.query(RemoteScript.of(RunningMoves.listCommand()), Duration.ofSeconds(30));
+        List<RunningMoves.Process> running = RunningMoves.of(ps.stdout(), zone);
+        if (!running.isEmpty()) {
+            RunningMoves.Process p = running.get(0);
+            throw new ZoneBusyException(session.target().display(), "A move of zone '" + zone + "' is already running on "
+                    + session.target().display() + " (pid " + p.pid() + ": " + p.args() + "). Nothing was started.");
+        }
+    }
+
+    private MoveJob launch(MoveRequest request, RemoteCommand zoneadm, ZoneStorage before, List<String> originals,
+            Integer bootpri, MoveListener listener) throws RemoteException {
         JobId id = JobId.create(clock.instant(), request.zone());
         prepareDirectory();
         String file = files.outputFile(id);

@@ -1,7 +1,5 @@
 package org.kzmove.migration.precheck;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -31,44 +29,6 @@ final class HostProbeOutput {
     /** Whether zdb could read the device at all (labels present or definitely absent). */
     static boolean labelsReadable(String output) {
         return LABEL_NAME.matcher(output).find() || output.contains("failed to unpack label");
-    }
-
-    /** A process of {@code ps -e -o pid,args}. */
-    record Process(int pid, String args) {
-    }
-
-    /** Processes running {@code zoneadm -z ZONE move ...}, however elevated (pfexec, sudo, nohup). */
-    static List<Process> movesOf(String psOutput, String zone) {
-        List<Process> found = new ArrayList<>();
-        for (String line : psOutput.split("\r?\n")) {
-            String t = line.strip();
-            int space = t.indexOf(' ');
-            if (space < 0 || !t.substring(0, space).chars().allMatch(Character::isDigit)) {
-                continue; // the header and anything unexpected
-            }
-            String[] words = t.substring(space + 1).strip().split("\\s+");
-            if (isMoveOf(words, zone)) {
-                found.add(new Process(Integer.parseInt(t.substring(0, space)), t.substring(space + 1).strip()));
-            }
-        }
-        return found;
-    }
-
-    /** Words that may stand before zoneadm in a move's process arguments (elevation, detaching). */
-    private static final java.util.Set<String> WRAPPERS = java.util.Set.of("pfexec", "sudo", "-n", "nohup", "/usr/bin/pfexec",
-            "/usr/bin/sudo", "/usr/bin/nohup");
-
-    private static boolean isMoveOf(String[] words, String zone) {
-        for (int i = 0; i + 3 < words.length; i++) {
-            if (i > 0 && !WRAPPERS.contains(words[i - 1])) {
-                return false; // zoneadm as an argument of another program (grep, less) is no move
-            }
-            if ((words[i].equals("zoneadm") || words[i].endsWith("/zoneadm")) && words[i + 1].equals("-z")
-                    && words[i + 2].equals(zone) && words[i + 3].equals("move")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What zlogin, sudo or the commands print when the user lacks the rights (simulator and real Solaris wording). */

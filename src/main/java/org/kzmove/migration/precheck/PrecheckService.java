@@ -18,6 +18,7 @@ import org.kzmove.inventory.RemoteShell;
 import org.kzmove.inventory.ZoneInventory;
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
+import org.kzmove.migration.job.RunningMoves;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.Program;
@@ -321,7 +322,7 @@ public final class PrecheckService {
 
         List<RemoteCommand> commands() throws InvalidValueException {
             List<RemoteCommand> cmds = new ArrayList<>();
-            cmds.add(RemoteCommand.of(Program.PS, Privilege.NONE).flag("-e").flag("-o").word("pid,args").build());
+            cmds.add(RunningMoves.listCommand());
             for (MoveTarget t : targets) {
                 cmds.add(RemoteCommand.of(Program.SURIADM, Privilege.NONE).word("lookup-mapping").flag("-H")
                         .flag("-o").word("mapped-dev").storageUri(t.uri()).build());
@@ -365,7 +366,7 @@ public final class PrecheckService {
                         "Check with 'ps -ef | grep zoneadm' on the host."));
                 return;
             }
-            for (HostProbeOutput.Process p : HostProbeOutput.movesOf(ps.output(), zone)) {
+            for (RunningMoves.Process p : RunningMoves.of(ps.output(), zone)) {
                 findings.add(Finding.error(FindingCode.MOVE_ALREADY_RUNNING, zone, "A move of zone '" + zone
                         + "' is already running on the host (pid " + p.pid() + ": " + p.args() + ").",
                         "Wait for it to finish, or follow it instead of starting another."));

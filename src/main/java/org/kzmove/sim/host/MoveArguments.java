@@ -85,7 +85,7 @@ final class MoveArguments {
         try {
             return new MoveOperation(host, zone, inv, targets, force, verbose).run();
         } finally {
-            zone.busy().set(false);
+            zone.unlockForZoneadm();
         }
     }
 

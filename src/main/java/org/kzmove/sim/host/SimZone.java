@@ -116,6 +116,27 @@ public final class SimZone {
         return busy;
     }
 
+    /**
+     * zoneadm's per-zone lock, as Solaris takes it: {@code fcntl(F_SETLKW)} on
+     * {@code /system/volatile/zones/<zone>.zoneadm.lock}, which <em>blocks</em> until the holder lets go
+     * (fleet-stepwise-locks.md §4.1). A second zoneadm on the zone waits silently; a signal ends the wait.
+     */
+    void lockForZoneadm() throws InterruptedException {
+        synchronized (busy) {
+            while (!busy.compareAndSet(false, true)) {
+                busy.wait();
+            }
+        }
+    }
+
+    /** Lets go of zoneadm's lock and wakes the next zoneadm waiting for it. */
+    void unlockForZoneadm() {
+        synchronized (busy) {
+            busy.set(false);
+            busy.notifyAll();
+        }
+    }
+
     /** Counts the moves started on this zone, so each gets its own random stream. */
     int nextMoveOrdinal() {
         return moves.incrementAndGet();

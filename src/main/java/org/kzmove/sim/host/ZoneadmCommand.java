@@ -87,7 +87,8 @@ final class ZoneadmCommand implements SimCommand {
     }
 
     /** Privilege, existence and state checks shared by the subcommands that change a zone. */
-    static SimZone checkedZone(HostModel host, Invocation inv, String zoneName, String op, boolean wantRunning) {
+    static SimZone checkedZone(HostModel host, Invocation inv, String zoneName, String op, boolean wantRunning)
+            throws InterruptedException {
         PrintStream err = inv.stderr();
         String prefix = "zoneadm: zone '" + zoneName + "': ";
         if (!inv.credentials().isEffectivelyRoot()) {
@@ -109,22 +110,23 @@ final class ZoneadmCommand implements SimCommand {
             err.println(prefix + "live storage migration (-p) is supported only for solaris-kz zones.");
             return null;
         }
+        // The lock comes before the sanity checks, "so nothing about the zone changes between the time that
+        // sanity checks occur and we eventually do something" (Solaris source): a second zoneadm waits here.
+        zone.lockForZoneadm();
         ZoneState state;
         synchronized (host.lock()) {
             state = zone.state();
         }
         if (state == ZoneState.CONFIGURED || state == ZoneState.INCOMPLETE || state == ZoneState.UNAVAILABLE) {
             err.println(prefix + "must be installed before " + op + "."); // Solaris 11 sanity_check
+            zone.unlockForZoneadm();
             return null;
         }
         boolean running = state == ZoneState.RUNNING;
         if (wantRunning != running) {
             // Solaris 11 sanity_check format "%s operation is invalid for %s zones."; the instance is inferred
             err.println(prefix + op + " operation is invalid for " + state.solarisName() + " zones.");
-            return null;
-        }
-        if (!zone.busy().compareAndSet(false, true)) {
-            err.println(prefix + "another zoneadm may have an operation in progress."); // Solaris 11 source text
+            zone.unlockForZoneadm();
             return null;
         }
         return zone;
@@ -164,7 +166,7 @@ final class ZoneadmCommand implements SimCommand {
             }
             return Z_OK;
         } finally {
-            zone.busy().set(false);
+            zone.unlockForZoneadm();
         }
     }
 

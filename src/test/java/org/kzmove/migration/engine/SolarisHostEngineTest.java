@@ -152,4 +152,34 @@ class SolarisHostEngineTest {
         assertThat(job.output().length()).isLessThan(1 << 20);
         assertThat(f.store.load(job.id()).orElseThrow().outcome()).isEqualTo("SUCCEEDED");
     }
+
+    @Test
+    void aSecondMoveOfAZoneIsRefusedBeforeStartingWhetherKzmoveOrSomeoneElseRunsTheFirst() throws Exception {
+        f = new EngineFixture(dir, true);
+        MoveJob first = f.engine.start(EngineFixture.request("kzmirror", MoveEngineTest.LUN_20G), MoveListener.NONE);
+        f.stepUntil(first, p -> p == MovePhase.RESILVERING);
+
+        // Another kzmove of this user (a second console or CLI: its own session and engine, the same records).
+        try (HostSession again = f.sessionAs("kzadmin"); MoveEngine other = f.engineOn(again)) {
+            assertThatThrownBy(() -> other.start(EngineFixture.request("kzmirror", LUN_32G), MoveListener.NONE))
+                    .isInstanceOf(ZoneBusyException.class)
+                    .hasMessageContaining("A move of zone 'kzmirror'").hasMessageContaining("Nothing was started");
+        }
+        // A move started by hand by another administrator, which kzmove has no record of.
+        org.kzmove.remote.ssh.SshTarget admin2 = new org.kzmove.remote.ssh.SshTarget("127.0.0.1", f.host.port(), "kzadmin2");
+        try (org.kzmove.remote.ssh.SshConnection c = org.kzmove.remote.ssh.SshConnection.open(admin2,
+                List.of(new org.kzmove.remote.ssh.SshAuth.InMemoryKey(f.clientKey)),
+                new org.kzmove.remote.ssh.KnownHostsVerifier(List.of(), f.knownHosts,
+                        org.kzmove.remote.ssh.HostKeyTrust.REFUSE), org.kzmove.remote.ssh.SshConnection.Timeouts.DEFAULT)) {
+            assertThat(c.run("nohup pfexec zoneadm -z mykz move -v -p " + LUN_32G
+                    + " > /var/tmp/by-hand.out 2>&1 < /dev/null &").exitStatus()).isZero();
+        }
+        assertThatThrownBy(() -> f.engine.start(EngineFixture.request("mykz", MoveEngineTest.LUN_20G), MoveListener.NONE))
+                .isInstanceOf(ZoneBusyException.class)
+                .hasMessageContaining("A move of zone 'mykz' is already running on").hasMessageContaining("zoneadm -z mykz move");
+        assertThat(f.audit.file()).content().doesNotContain("zoneadm -z mykz move -v -p " + MoveEngineTest.LUN_20G);
+
+        MoveResult r = f.driveToEnd(first);
+        assertThat(r.outcome()).isEqualTo(FinalOutcome.SUCCEEDED);
+    }
 }

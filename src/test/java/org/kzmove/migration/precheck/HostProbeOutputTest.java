@@ -32,7 +32,7 @@ class HostProbeOutputTest {
                 + "  814 zoneadm -z web011 move -p lu:luname.naa.5000CCA0\n"
                 + "  815 zoneadm -z web01 list\n"
                 + "  816 grep zoneadm -z web01 move\n";
-        assertThat(HostProbeOutput.movesOf(ps, "web01")).extracting(HostProbeOutput.Process::pid)
+        assertThat(org.kzmove.migration.job.RunningMoves.of(ps, "web01")).extracting(org.kzmove.migration.job.RunningMoves.Process::pid)
                 .containsExactly(811, 812, 813);
     }
 }
