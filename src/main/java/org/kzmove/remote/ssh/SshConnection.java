@@ -125,6 +125,15 @@ public final class SshConnection implements Closeable {
         if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
             HostKeyTrust.PresentedHostKey key = verifier.lastPresented();
             String presented = key == null ? "its key" : key.keyType() + " " + key.fingerprint();
+            if (verifier.lastRefusal() == KnownHostsVerifier.Refusal.REVOKED) {
+                KnownHostsVerifier.FileLine where = verifier.lastRevocation();
+                return new RemoteException(Reason.HOST_KEY_REVOKED, target.display(), "WARNING: the host key of "
+                        + (key == null ? target.host() : key.hostEntry()) + " (" + presented + ") is REVOKED: it is "
+                        + "marked @revoked in " + (where == null ? "a known_hosts file" : where) + ". A revoked key "
+                        + "is refused whatever other known_hosts lines say; it may have been stolen and be used to "
+                        + "impersonate the host. kzmove refuses to connect. Ask the host's administrator for its "
+                        + "current key.", e);
+            }
             if (verifier.lastRefusal() == KnownHostsVerifier.Refusal.CHANGED) {
                 return new RemoteException(Reason.HOST_KEY_CHANGED, target.display(), "WARNING: the host key of "
                         + (key == null ? target.host() : key.hostEntry()) + " has CHANGED. It now presents " + presented

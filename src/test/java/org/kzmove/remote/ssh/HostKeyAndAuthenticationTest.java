@@ -17,6 +17,7 @@ import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.RemoteException.Reason;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.shell.PasswordHash;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.kzmove.sim.ssh.HostKeys;
 import org.kzmove.testsupport.LiveHost;
 
@@ -111,6 +112,72 @@ class HostKeyAndAuthenticationTest {
                 e -> assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_CHANGED));
         assertThat(asked).isEmpty();
         assertThat(live.received()).isEmpty();
+    }
+
+    @Test
+    void revokedKeyIsRefusedEvenWhereAnotherLineTrustsIt() throws Exception {
+        String line = live.host.knownHostsLine();
+        // Trusted first in the same file (sshj alone: first match wins) and again in kzmove's own file.
+        Files.writeString(userKnownHosts, line + "\n@revoked " + line + "\n");
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, line + "\n");
+
+        assertThatThrownBy(() -> open("root", verifier(true))).isInstanceOfSatisfying(RemoteException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_REVOKED);
+            assertThat(e.getMessage()).contains("REVOKED", "@revoked in " + userKnownHosts + " line 2",
+                    live.host.hostKeyFingerprint()).doesNotContain("CHANGED");
+        });
+        assertThat(asked).isEmpty();
+        assertThat(live.received()).isEmpty();
+    }
+
+    @Test
+    void onlyARevokedLineIsRefusedAsRevokedNotChanged() throws Exception {
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, "# kzmove\n@revoked " + live.host.knownHostsLine() + " stolen\n");
+
+        assertThatThrownBy(() -> open("root", verifier(true))).isInstanceOfSatisfying(RemoteException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_REVOKED);
+            assertThat(e.getMessage()).contains("REVOKED", "@revoked in " + ownKnownHosts + " line 2")
+                    .doesNotContain("CHANGED");
+        });
+        assertThat(asked).as("a revoked key is never offered for trust").isEmpty();
+        assertThat(live.received()).isEmpty();
+        assertThat(Files.readAllLines(ownKnownHosts)).hasSize(2);
+    }
+
+    @Test
+    void revokedLineOfAnotherKeyDoesNotRefuseTheListedKey() throws Exception {
+        String old = HostKeys.publicKeyLine(HostKeys.generate());
+        Files.writeString(userKnownHosts, "@revoked [127.0.0.1]:" + live.host.port() + " " + old + "\n"
+                + live.host.knownHostsLine() + "\n");
+
+        try (SshConnection c = open("root", verifier(false))) {
+            assertThat(c.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void newKeyTrustedIntoAFileWithoutFinalNewlineStartsOnItsOwnLine() throws Exception {
+        String other = "kzother01 " + HostKeys.publicKeyLine(HostKeys.generate());
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, other); // cut short: no final newline
+
+        try (SshConnection c = open("root", verifier(true))) {
+            assertThat(c.isConnected()).isTrue();
+        }
+        List<String> lines = Files.readAllLines(ownKnownHosts);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo(other);
+        assertThat(lines.get(1)).startsWith("[127.0.0.1]:" + live.host.port() + " ssh-ed25519 ");
+        assertThat(new OpenSSHKnownHosts(ownKnownHosts.toFile()).entries())
+                .extracting(OpenSSHKnownHosts.KnownHostEntry::getLine).containsExactly(lines.get(0), lines.get(1));
+
+        asked.clear();
+        try (SshConnection again = open("root", verifier(false))) {
+            assertThat(again.isConnected()).isTrue();
+        }
+        assertThat(asked).as("the appended key verifies").isEmpty();
     }
 
     @Test
