@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,7 +238,54 @@ class HostKeyAndAuthenticationTest {
         assertThat(given).containsOnly('\0');
     }
 
+    @Test
+    void keyboardInteractiveAnswerIsWipedAfterLogin() throws Exception {
+        live.close();
+        live = withPasswordUser(dir, "ann", "correct horse", false);
+        Files.writeString(userKnownHosts, live.host.knownHostsLine() + "\n");
+        List<char[]> handedOut = new CopyOnWriteArrayList<>();
+        List<Thread> askedOn = new CopyOnWriteArrayList<>();
+        SecretPrompt keepsReferences = what -> {
+            char[] answer = "correct horse".toCharArray();
+            handedOut.add(answer);
+            askedOn.add(Thread.currentThread());
+            return answer;
+        };
+
+        try (SshConnection c = SshConnection.open(live.target("ann"), List.of(new SshAuth.Password(keepsReferences)),
+                verifier(false), SshConnection.Timeouts.DEFAULT)) {
+            assertThat(c.run("id -un").stdout()).isEqualTo("ann\n");
+        }
+        assertThat(askedOn).as("sshj asks keyboard-interactive answers on its reader thread")
+                .anySatisfy(t -> assertThat(t).isNotSameAs(Thread.currentThread()));
+        assertThat(handedOut).isNotEmpty().allSatisfy(a -> assertThat(a).containsOnly('\0'));
+    }
+
+    @Test
+    void wrongKeyboardInteractiveAnswerFailsAuthenticationAndIsWiped() throws Exception {
+        live.close();
+        live = withPasswordUser(dir, "ann", "correct horse", false);
+        Files.writeString(userKnownHosts, live.host.knownHostsLine() + "\n");
+        List<char[]> handedOut = new CopyOnWriteArrayList<>();
+        SecretPrompt keepsReferences = what -> {
+            char[] answer = "battery staple".toCharArray();
+            handedOut.add(answer);
+            return answer;
+        };
+
+        assertThatThrownBy(() -> SshConnection.open(live.target("ann"), List.of(new SshAuth.Password(keepsReferences)),
+                verifier(false), SshConnection.Timeouts.DEFAULT)).isInstanceOfSatisfying(RemoteException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION));
+        assertThat(handedOut).isNotEmpty().allSatisfy(a -> assertThat(a).containsOnly('\0'));
+    }
+
     static LiveHost withPasswordUser(Path dir, String user, String password) throws Exception {
+        return withPasswordUser(dir, user, password, true);
+    }
+
+    /** {@code passwordAuthentication} false: the host offers keyboard-interactive only, as a PAM-only sshd. */
+    static LiveHost withPasswordUser(Path dir, String user, String password, boolean passwordAuthentication)
+            throws Exception {
         String hash = PasswordHash.hash(password.toCharArray(), 1000);
         Path scenario = dir.resolve("password.json");
         Files.writeString(scenario, """
@@ -245,6 +293,7 @@ class HostKeyAndAuthenticationTest {
                   "users": [ { "name": "%s", "uid": 120, "passwordHash": "%s" } ],
                   "zones": [] }
                 """.formatted(user, hash));
-        return LiveHost.start(dir, new SimulatedHost.Options().scenario(scenario));
+        return LiveHost.start(dir,
+                new SimulatedHost.Options().scenario(scenario).passwordAuthentication(passwordAuthentication));
     }
 }
