@@ -17,6 +17,8 @@ public class RemoteException extends Exception {
         HOST_KEY_UNKNOWN,
         /** The host's key differs from the one recorded: possibly an attack; refused. */
         HOST_KEY_CHANGED,
+        /** The host's key is marked {@code @revoked} in a known_hosts file: possibly stolen; refused. */
+        HOST_KEY_REVOKED,
         /** The command ran but the user lacks the rights for it. */
         PERMISSION,
         /** The command ran and failed. */

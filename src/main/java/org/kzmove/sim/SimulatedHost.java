@@ -69,6 +69,7 @@ public final class SimulatedHost implements AutoCloseable {
         private AuthorizedKeys authorizedKeys;
         private Path auditFile;
         private CommandAudit audit;
+        private boolean passwordAuthentication = true;
 
         public Options scenario(Path file) {
             this.scenarioFile = file;
@@ -135,6 +136,15 @@ public final class SimulatedHost implements AutoCloseable {
             this.audit = value;
             return this;
         }
+
+        /**
+         * sshd_config's {@code PasswordAuthentication}: false leaves users with a password only
+         * keyboard-interactive, as on a host that logs in through PAM alone.
+         */
+        public Options passwordAuthentication(boolean on) {
+            this.passwordAuthentication = on;
+            return this;
+        }
     }
 
     /**
@@ -159,6 +169,7 @@ public final class SimulatedHost implements AutoCloseable {
                 .registry(registry)
                 .bindAddress(o.bindAddress)
                 .port(o.port)
+                .passwordAuthentication(o.passwordAuthentication)
                 .authorizedKeys(o.authorizedKeys != null ? o.authorizedKeys : AuthorizedKeys.ofCurrentUser());
         if (o.hostKey != null) {
             b.hostKey(o.hostKey);

@@ -65,8 +65,6 @@ public final class SshConnection implements Closeable {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Secrets given to sshj during the authentication running on this thread. */
-    private static final ThreadLocal<List<char[]>> HANDED_OUT = ThreadLocal.withInitial(ArrayList::new);
 
     private final SSHClient client;
     private final SshTarget target;
@@ -117,9 +115,11 @@ public final class SshConnection implements Closeable {
                     "Cannot connect to " + target.display() + ": " + e.getMessage(), e);
         }
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) timeouts.keepAlive().toSeconds());
+        // Per connection, not per thread: sshj asks keyboard-interactive answers on its own reader thread.
+        HandedOutSecrets handedOut = new HandedOutSecrets();
         try {
             // Key files are decrypted here too, so their passphrases are wiped by the finally below.
-            client.auth(target.user(), authMethods(client, target, auths));
+            client.auth(target.user(), authMethods(client, target, auths, handedOut));
         } catch (UserAuthException e) {
             closeQuietly(client);
             throw new RemoteException(Reason.AUTHENTICATION, target.display(), "The host refused the credentials of user '"
@@ -129,7 +129,7 @@ public final class SshConnection implements Closeable {
             throw new RemoteException(Reason.CONNECTION_LOST, target.display(),
                     "The connection to " + target.display() + " broke during authentication: " + e.getMessage(), e);
         } finally {
-            wipeHandedOutSecrets();
+            handedOut.wipeAll();
         }
         return new SshConnection(client, target, timeouts);
     }
@@ -138,6 +138,15 @@ public final class SshConnection implements Closeable {
         if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
             HostKeyTrust.PresentedHostKey key = verifier.lastPresented();
             String presented = key == null ? "its key" : key.keyType() + " " + key.fingerprint();
+            if (verifier.lastRefusal() == KnownHostsVerifier.Refusal.REVOKED) {
+                KnownHostsVerifier.FileLine where = verifier.lastRevocation();
+                return new RemoteException(Reason.HOST_KEY_REVOKED, target.display(), "WARNING: the host key of "
+                        + (key == null ? target.host() : key.hostEntry()) + " (" + presented + ") is REVOKED: it is "
+                        + "marked @revoked in " + (where == null ? "a known_hosts file" : where) + ". A revoked key "
+                        + "is refused whatever other known_hosts lines say; it may have been stolen and be used to "
+                        + "impersonate the host. kzmove refuses to connect. Ask the host's administrator for its "
+                        + "current key.", e);
+            }
             if (verifier.lastRefusal() == KnownHostsVerifier.Refusal.CHANGED) {
                 return new RemoteException(Reason.HOST_KEY_CHANGED, target.display(), "WARNING: the host key of "
                         + (key == null ? target.host() : key.hostEntry()) + " has CHANGED. It now presents " + presented
@@ -154,13 +163,13 @@ public final class SshConnection implements Closeable {
                 "SSH negotiation with " + target.display() + " failed: " + e.getMessage(), e);
     }
 
-    private static List<AuthMethod> authMethods(SSHClient client, SshTarget target, List<SshAuth> auths)
-            throws RemoteException {
+    private static List<AuthMethod> authMethods(SSHClient client, SshTarget target, List<SshAuth> auths,
+            HandedOutSecrets handedOut) throws RemoteException {
         List<AuthMethod> methods = new ArrayList<>();
         for (SshAuth auth : auths) {
             if (auth instanceof SshAuth.KeyFile kf) {
                 try {
-                    KeyProvider keys = client.loadKeys(kf.path().toString(), finder(kf.passphrase(), "passphrase for " + kf.path()));
+                    KeyProvider keys = client.loadKeys(kf.path().toString(), finder(kf.passphrase(), "passphrase for " + kf.path(), handedOut));
                     methods.add(new AuthPublickey(keys));
                 } catch (IOException e) {
                     throw new RemoteException(Reason.LOCAL, target.display(),
@@ -169,7 +178,7 @@ public final class SshConnection implements Closeable {
             } else if (auth instanceof SshAuth.InMemoryKey mk) {
                 methods.add(new AuthPublickey(client.loadKeys(mk.keyPair())));
             } else if (auth instanceof SshAuth.Password pw) {
-                PasswordFinder finder = finder(pw.prompt(), "password for " + target.display());
+                PasswordFinder finder = finder(pw.prompt(), "password for " + target.display(), handedOut);
                 methods.add(new AuthPassword(finder));
                 methods.add(new AuthKeyboardInteractive(new PasswordResponder(finder)));
             }
@@ -179,16 +188,14 @@ public final class SshConnection implements Closeable {
 
     /**
      * Adapts a prompt to sshj. sshj does not clear the arrays it is given, so each one handed out is
-     * remembered and wiped as soon as authentication is over ({@link #wipeHandedOutSecrets()}).
+     * remembered and wiped as soon as authentication is over ({@link HandedOutSecrets#wipeAll()}).
      */
-    private static PasswordFinder finder(SecretPrompt prompt, String what) {
+    private static PasswordFinder finder(SecretPrompt prompt, String what, HandedOutSecrets handedOut) {
         return new PasswordFinder() {
             @Override
             public char[] reqPassword(Resource<?> resource) {
                 char[] secret = prompt.ask(what);
-                if (secret != null) {
-                    HANDED_OUT.get().add(secret);
-                }
+                handedOut.add(secret);
                 return secret;
             }
 
@@ -310,11 +317,23 @@ public final class SshConnection implements Closeable {
         }
     }
 
-    private static void wipeHandedOutSecrets() {
-        for (char[] secret : HANDED_OUT.get()) {
-            wipe(secret);
+    /**
+     * The secrets handed to sshj while one connection authenticates. Filled from the calling thread
+     * (password, key passphrase) and from sshj's reader thread (keyboard-interactive answers).
+     */
+    private static final class HandedOutSecrets {
+        private final List<char[]> secrets = new ArrayList<>();
+
+        synchronized void add(char[] secret) {
+            if (secret != null) {
+                secrets.add(secret);
+            }
         }
-        HANDED_OUT.remove();
+
+        synchronized void wipeAll() {
+            secrets.forEach(SshConnection::wipe);
+            secrets.clear();
+        }
     }
 
     /** Clears a secret that was handed out by a prompt. */

@@ -21,6 +21,7 @@ import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.session.ServerSession;
 import org.kzmove.sim.audit.CommandAudit;
 import org.kzmove.sim.clock.ScaledClock;
 import org.kzmove.sim.clock.SimClock;
@@ -60,6 +61,7 @@ public final class SimServer implements AutoCloseable {
     private final int requestedPort;
     private final KeyPair hostKey;
     private final AuthorizedKeys authorizedKeys;
+    private final boolean passwordAuthentication;
     private final boolean ownsAudit;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger ttys = new AtomicInteger();
@@ -71,6 +73,7 @@ public final class SimServer implements AutoCloseable {
         this.hostKey = b.hostKey != null ? b.hostKey
                 : b.hostKeyPath != null ? HostKeys.loadOrCreate(b.hostKeyPath) : HostKeys.generate();
         this.authorizedKeys = b.authorizedKeys != null ? b.authorizedKeys : AuthorizedKeys.ofCurrentUser();
+        this.passwordAuthentication = b.passwordAuthentication;
         CommandAudit audit = b.audit;
         this.ownsAudit = audit == null;
         if (audit == null) {
@@ -131,15 +134,14 @@ public final class SimServer implements AutoCloseable {
             return ok;
         });
         if (host.users().anyHasPassword()) {
-            s.setPasswordAuthenticator((user, password, session) -> host.users().find(user)
-                    .flatMap(SimUser::password)
-                    .map(hash -> PasswordHash.matches(password, hash))
-                    .orElse(false));
+            // Both methods when a scenario gives a user a password, as a stock Solaris sshd does: password,
+            // and keyboard-interactive with one "Password:" prompt (its PAM conversation).
+            s.setPasswordAuthenticator(passwordAuthentication ? this::passwordMatches : null);
+            s.setKeyboardInteractiveAuthenticator(new PasswordKeyboardInteractive(this::passwordMatches));
         } else {
-            // password authentication is offered only when a scenario gives a user a password
             s.setPasswordAuthenticator(null);
+            s.setKeyboardInteractiveAuthenticator(null);
         }
-        s.setKeyboardInteractiveAuthenticator(null);
         s.setGSSAuthenticator(null);
         s.setHostBasedAuthenticator(null);
         s.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
@@ -157,6 +159,15 @@ public final class SimServer implements AutoCloseable {
         sshd = s;
         Logger.info("Simulated host {} listening on {}:{} ({})", host.hostname(), bindAddress, port(),
                 hostKeyFingerprint());
+    }
+
+    private boolean passwordMatches(String user, String password, ServerSession session) {
+        boolean ok = host.users().find(user).flatMap(SimUser::password)
+                .map(hash -> PasswordHash.matches(password, hash)).orElse(false);
+        if (!ok) {
+            Logger.info("Refused password for {} from {}", user, session.getClientAddress());
+        }
+        return ok;
     }
 
     String connectionId(Session session) {
@@ -268,8 +279,18 @@ public final class SimServer implements AutoCloseable {
         private AuthorizedKeys authorizedKeys;
         private CommandAudit audit;
         private Path auditFile;
+        private boolean passwordAuthentication = true;
 
         private Builder() {
+        }
+
+        /**
+         * sshd_config's {@code PasswordAuthentication} (default true). False leaves users with a
+         * password only keyboard-interactive.
+         */
+        public Builder passwordAuthentication(boolean on) {
+            this.passwordAuthentication = on;
+            return this;
         }
 
         public Builder hostname(String name) {

@@ -110,6 +110,8 @@ public final class HostViewModel {
             switch (re.reason()) {
                 case HOST_KEY_CHANGED:
                     return "Not connected to " + name.get() + ": its host key has CHANGED";
+                case HOST_KEY_REVOKED:
+                    return "Not connected to " + name.get() + ": its host key is REVOKED";
                 case HOST_KEY_UNKNOWN:
                     return "Not connected to " + name.get() + ": its host key was not trusted";
                 case AUTHENTICATION:

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.RemoteException.Reason;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.shell.PasswordHash;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.kzmove.sim.ssh.HostKeys;
 import org.kzmove.testsupport.LiveHost;
 
@@ -114,6 +116,72 @@ class HostKeyAndAuthenticationTest {
     }
 
     @Test
+    void revokedKeyIsRefusedEvenWhereAnotherLineTrustsIt() throws Exception {
+        String line = live.host.knownHostsLine();
+        // Trusted first in the same file (sshj alone: first match wins) and again in kzmove's own file.
+        Files.writeString(userKnownHosts, line + "\n@revoked " + line + "\n");
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, line + "\n");
+
+        assertThatThrownBy(() -> open("root", verifier(true))).isInstanceOfSatisfying(RemoteException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_REVOKED);
+            assertThat(e.getMessage()).contains("REVOKED", "@revoked in " + userKnownHosts + " line 2",
+                    live.host.hostKeyFingerprint()).doesNotContain("CHANGED");
+        });
+        assertThat(asked).isEmpty();
+        assertThat(live.received()).isEmpty();
+    }
+
+    @Test
+    void onlyARevokedLineIsRefusedAsRevokedNotChanged() throws Exception {
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, "# kzmove\n@revoked " + live.host.knownHostsLine() + " stolen\n");
+
+        assertThatThrownBy(() -> open("root", verifier(true))).isInstanceOfSatisfying(RemoteException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.HOST_KEY_REVOKED);
+            assertThat(e.getMessage()).contains("REVOKED", "@revoked in " + ownKnownHosts + " line 2")
+                    .doesNotContain("CHANGED");
+        });
+        assertThat(asked).as("a revoked key is never offered for trust").isEmpty();
+        assertThat(live.received()).isEmpty();
+        assertThat(Files.readAllLines(ownKnownHosts)).hasSize(2);
+    }
+
+    @Test
+    void revokedLineOfAnotherKeyDoesNotRefuseTheListedKey() throws Exception {
+        String old = HostKeys.publicKeyLine(HostKeys.generate());
+        Files.writeString(userKnownHosts, "@revoked [127.0.0.1]:" + live.host.port() + " " + old + "\n"
+                + live.host.knownHostsLine() + "\n");
+
+        try (SshConnection c = open("root", verifier(false))) {
+            assertThat(c.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void newKeyTrustedIntoAFileWithoutFinalNewlineStartsOnItsOwnLine() throws Exception {
+        String other = "kzother01 " + HostKeys.publicKeyLine(HostKeys.generate());
+        Files.createDirectories(ownKnownHosts.getParent());
+        Files.writeString(ownKnownHosts, other); // cut short: no final newline
+
+        try (SshConnection c = open("root", verifier(true))) {
+            assertThat(c.isConnected()).isTrue();
+        }
+        List<String> lines = Files.readAllLines(ownKnownHosts);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo(other);
+        assertThat(lines.get(1)).startsWith("[127.0.0.1]:" + live.host.port() + " ssh-ed25519 ");
+        assertThat(new OpenSSHKnownHosts(ownKnownHosts.toFile()).entries())
+                .extracting(OpenSSHKnownHosts.KnownHostEntry::getLine).containsExactly(lines.get(0), lines.get(1));
+
+        asked.clear();
+        try (SshConnection again = open("root", verifier(false))) {
+            assertThat(again.isConnected()).isTrue();
+        }
+        assertThat(asked).as("the appended key verifies").isEmpty();
+    }
+
+    @Test
     void closedPortIsUnreachableWithAClearMessage() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -170,7 +238,54 @@ class HostKeyAndAuthenticationTest {
         assertThat(given).containsOnly('\0');
     }
 
+    @Test
+    void keyboardInteractiveAnswerIsWipedAfterLogin() throws Exception {
+        live.close();
+        live = withPasswordUser(dir, "ann", "correct horse", false);
+        Files.writeString(userKnownHosts, live.host.knownHostsLine() + "\n");
+        List<char[]> handedOut = new CopyOnWriteArrayList<>();
+        List<Thread> askedOn = new CopyOnWriteArrayList<>();
+        SecretPrompt keepsReferences = what -> {
+            char[] answer = "correct horse".toCharArray();
+            handedOut.add(answer);
+            askedOn.add(Thread.currentThread());
+            return answer;
+        };
+
+        try (SshConnection c = SshConnection.open(live.target("ann"), List.of(new SshAuth.Password(keepsReferences)),
+                verifier(false), SshConnection.Timeouts.DEFAULT)) {
+            assertThat(c.run("id -un").stdout()).isEqualTo("ann\n");
+        }
+        assertThat(askedOn).as("sshj asks keyboard-interactive answers on its reader thread")
+                .anySatisfy(t -> assertThat(t).isNotSameAs(Thread.currentThread()));
+        assertThat(handedOut).isNotEmpty().allSatisfy(a -> assertThat(a).containsOnly('\0'));
+    }
+
+    @Test
+    void wrongKeyboardInteractiveAnswerFailsAuthenticationAndIsWiped() throws Exception {
+        live.close();
+        live = withPasswordUser(dir, "ann", "correct horse", false);
+        Files.writeString(userKnownHosts, live.host.knownHostsLine() + "\n");
+        List<char[]> handedOut = new CopyOnWriteArrayList<>();
+        SecretPrompt keepsReferences = what -> {
+            char[] answer = "battery staple".toCharArray();
+            handedOut.add(answer);
+            return answer;
+        };
+
+        assertThatThrownBy(() -> SshConnection.open(live.target("ann"), List.of(new SshAuth.Password(keepsReferences)),
+                verifier(false), SshConnection.Timeouts.DEFAULT)).isInstanceOfSatisfying(RemoteException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION));
+        assertThat(handedOut).isNotEmpty().allSatisfy(a -> assertThat(a).containsOnly('\0'));
+    }
+
     static LiveHost withPasswordUser(Path dir, String user, String password) throws Exception {
+        return withPasswordUser(dir, user, password, true);
+    }
+
+    /** {@code passwordAuthentication} false: the host offers keyboard-interactive only, as a PAM-only sshd. */
+    static LiveHost withPasswordUser(Path dir, String user, String password, boolean passwordAuthentication)
+            throws Exception {
         String hash = PasswordHash.hash(password.toCharArray(), 1000);
         Path scenario = dir.resolve("password.json");
         Files.writeString(scenario, """
@@ -178,6 +293,7 @@ class HostKeyAndAuthenticationTest {
                   "users": [ { "name": "%s", "uid": 120, "passwordHash": "%s" } ],
                   "zones": [] }
                 """.formatted(user, hash));
-        return LiveHost.start(dir, new SimulatedHost.Options().scenario(scenario));
+        return LiveHost.start(dir,
+                new SimulatedHost.Options().scenario(scenario).passwordAuthentication(passwordAuthentication));
     }
 }
