@@ -9,6 +9,7 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.engine.FinalOutcome;
 import org.kzmove.migration.engine.MoveJob;
 import org.kzmove.migration.engine.MoveListener;
+import org.kzmove.migration.job.DamagedRecordException;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.remote.RemoteException;
@@ -73,8 +74,8 @@ final class AttachCommand implements Subcommand {
                         + record.get().outcome());
                 return FinalOutcome.valueOf(record.get().outcome()).exitCode();
             }
-            List<MoveJob> jobs = engine.engine.reattach(MoveListener.NONE);
-            Optional<MoveJob> job = jobs.stream().filter(j -> j.id().equals(id)).findFirst();
+            // Only this job: following the host's other moves here would end them unseen when this one ends.
+            Optional<MoveJob> job = engine.engine.reattach(id, MoveListener.NONE);
             if (job.isEmpty()) {
                 io.err().println("kzmove attach: no job " + id.value() + " on " + host.display + " (see kzmove jobs "
                         + host.display + ")");
@@ -84,6 +85,9 @@ final class AttachCommand implements Subcommand {
             printer.message("Following job " + id.value() + " (zone " + job.get().zone() + "); Ctrl-C to cancel.");
             return new MoveCommand(paths, interrupts).follow(job.get(), printer, host, io);
         } catch (RemoteException e) {
+            io.err().println("kzmove attach: " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (DamagedRecordException e) {
             io.err().println("kzmove attach: " + e.getMessage());
             return ExitCodes.ERROR;
         } catch (IOException e) {

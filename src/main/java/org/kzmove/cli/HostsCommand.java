@@ -44,8 +44,9 @@ final class HostsCommand implements Subcommand {
                 A profile holds the address, port (default 22), login user (default: your login name),
                 key file and how zone commands are elevated (default pfexec); never a password.
 
-                Exit status: 0 done, 1 the profile file cannot be read or written, or no such host
-                to remove, 2 usage error or invalid value (nothing saved).
+                Exit status: 0 done, 1 the profile file cannot be read or written, a saved host in it
+                is damaged (list shows the others and names it; add and remove change nothing until it
+                is fixed), or no such host to remove, 2 usage error or invalid value (nothing saved).
                 """;
     }
 
@@ -98,22 +99,26 @@ final class HostsCommand implements Subcommand {
     }
 
     private int list(HostProfileStore store, Options o, CliIo io) throws IOException {
-        List<HostProfile> hosts = store.list();
+        HostProfileStore.Listing listing = store.read();
+        List<HostProfile> hosts = listing.hosts();
+        // The others are still listed; the damaged ones are named, one line each, and the file is not touched.
+        listing.damaged().forEach(line -> io.err().println("kzmove hosts: skipped a damaged saved host: " + line));
+        int status = listing.damaged().isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
         if (o.has("--json")) {
             List<Map<String, Object>> rows = hosts.stream().map(HostsCommand::row).toList();
             io.out().println(json.writeValueAsString(Map.of("hosts", rows)));
-            return ExitCodes.OK;
+            return status;
         }
         if (hosts.isEmpty()) {
             io.out().println("No saved hosts. Add one with 'kzmove hosts add NAME [user@]ADDRESS[:PORT]'.");
-            return ExitCodes.OK;
+            return status;
         }
         TextTable table = new TextTable("NAME", "USER@ADDRESS", "PRIVILEGE", "KEY FILE");
         for (HostProfile h : hosts) {
             table.row(h.name(), describeTarget(h), h.privilege().label(), h.keyFile() == null ? "-" : h.keyFile());
         }
         table.print(io.out());
-        return ExitCodes.OK;
+        return status;
     }
 
     private int remove(HostProfileStore store, Options o, CliIo io) throws Options.UsageException, IOException {

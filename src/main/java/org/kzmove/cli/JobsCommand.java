@@ -15,6 +15,7 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
+import org.kzmove.migration.job.JobStore;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.ssh.CommandResult;
 
@@ -47,7 +48,8 @@ final class JobsCommand implements Subcommand {
 
                 """ + HostArguments.USAGE + """
 
-                Exit status: 0 listed; 1 the records or the host could not be read; 2 usage error.
+                Exit status: 0 listed; 1 the records or the host could not be read, or a record is damaged
+                (the others are still listed; the damaged file is named and left as it is); 2 usage error.
                 """;
     }
 
@@ -60,9 +62,13 @@ final class JobsCommand implements Subcommand {
             return HostArguments.refuse("jobs", e, io);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> damaged;
         try (EngineFactory engine = new EngineFactory(host, paths.get())) {
-            List<String> known = new ArrayList<>();
-            for (JobRecord r : engine.store.all()) {
+            JobStore.Scan scan = engine.store.scan();
+            damaged = scan.damaged();
+            // A damaged record's job is not "on the host only": it has a record, one a person must look at.
+            List<String> known = new ArrayList<>(scan.damagedIds());
+            for (JobRecord r : scan.records()) {
                 if (!r.host().equals(engine.engine.hostKey())) {
                     continue;
                 }
@@ -97,6 +103,8 @@ final class JobsCommand implements Subcommand {
             return ExitCodes.ERROR;
         }
         rows.sort((a, b) -> String.valueOf(a.get("job")).compareTo(String.valueOf(b.get("job"))));
+        damaged.forEach(line -> io.err().println("kzmove jobs: skipped a damaged record: " + line));
+        int status = damaged.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
         if (host.json) {
             try {
                 io.out().println(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -105,18 +113,18 @@ final class JobsCommand implements Subcommand {
                 io.err().println("kzmove jobs: " + e.getMessage());
                 return ExitCodes.ERROR;
             }
-            return ExitCodes.OK;
+            return status;
         }
         if (rows.isEmpty()) {
             io.out().println("No moves known for " + host.display + ".");
-            return ExitCodes.OK;
+            return status;
         }
         io.out().printf("%-36s %-16s %-26s %s%n", "JOB", "ZONE", "STATE", "TARGETS");
         for (Map<String, Object> r : rows) {
             io.out().printf("%-36s %-16s %-26s %s%n", r.get("job"), r.get("zone") == null ? "-" : r.get("zone"),
                     r.get("state"), String.join(" ", castList(r.get("targets"))));
         }
-        return ExitCodes.OK;
+        return status;
     }
 
     @SuppressWarnings("unchecked")

@@ -100,6 +100,35 @@ class HostCommandsTest {
     }
 
     @Test
+    void aDamagedSavedHostIsOneLineTheOthersStillListAndTheFileIsLeftAlone() throws Exception {
+        Path file = Path.of(System.getProperty("kzmove.config.dir"), "hosts.json");
+        String text = """
+                {"hosts": [
+                  {"name": "good", "address": "10.0.0.7", "port": 22, "user": "ann", "privilege": "PFEXEC"},
+                  {"name": "bad", "address": "10.0.0.8", "port": 70000, "user": "ann", "privilege": "PFEXEC"}
+                ]}
+                """;
+        Files.writeString(file, text);
+        String line = file + ": saved host 'bad': port '70000': must be between 1 and 65535";
+
+        Run list = run("hosts", "list");
+        assertThat(list.status()).isEqualTo(ExitCodes.ERROR);
+        assertThat(list.out()).contains("good", "ann@10.0.0.7").doesNotContain("10.0.0.8");
+        assertThat(list.err()).isEqualTo("kzmove hosts: skipped a damaged saved host: " + line + "; left as it is"
+                + System.lineSeparator());
+
+        Run zones = run(withConnection("zones", "bad"));
+        assertThat(zones.status()).isEqualTo(ExitCodes.ERROR);
+        assertThat(zones.err()).isEqualTo("kzmove zones: " + line + "; left as it is" + System.lineSeparator());
+
+        Run add = run("hosts", "add", "other", "ann@10.0.0.9");
+        assertThat(add.status()).isEqualTo(ExitCodes.ERROR);
+        assertThat(add.err()).isEqualTo("kzmove hosts: " + line + "; fix or remove it first, nothing was changed"
+                + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
     void hostsAreAddedListedAndRemoved() throws Exception {
         Run add = run("hosts", "add", "kz1", "kzadmin@10.0.0.7:2222", "-i", key.toString(), "--privilege", "sudo");
         assertThat(add.status()).isZero();

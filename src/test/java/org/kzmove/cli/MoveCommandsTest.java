@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzmove.app.KzmovePaths;
+import org.kzmove.migration.job.JobId;
+import org.kzmove.migration.job.JobRecord;
+import org.kzmove.migration.job.JobStore;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.audit.CommandAudit;
 import org.kzmove.sim.clock.ScaledClock;
@@ -112,6 +116,91 @@ class MoveCommandsTest {
         WatchedOutput attach = new WatchedOutput();
         assertThat(runAsync(attach, "attach", address(), job).get(30, TimeUnit.SECONDS)).isZero();
         assertThat(attach.text()).contains("already ended: SUCCEEDED");
+    }
+
+    /** {@code kzmove CMD ARGS [connection]} with stdout and stderr apart. */
+    private String[] runApart(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(connection());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = main().run(all, new CliIo(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8)));
+        return new String[] {Integer.toString(status), out.toString(UTF_8), err.toString(UTF_8)};
+    }
+
+    /** A record of another move of this host, as an earlier kzmove left it. */
+    private JobRecord otherRecord(String id, String outcome) {
+        String zone = id.split("-")[1];
+        return new JobRecord(id, "127.0.0.1:" + host.port(), "kzadmin", zone, List.of(FREE_20G), false, "pfexec",
+                "pfexec zoneadm -z " + zone + " move -v -p " + FREE_20G, "/var/tmp/kzmove-kzadmin/" + id + ".out", 99_999L,
+                Instant.parse("2026-01-15T09:00:00Z"), outcome == null ? null : Instant.parse("2026-01-15T09:30:00Z"),
+                List.of("dev:/dev/zvol/dsk/rpool/" + zone), 0, 1_000_000L, false, 0, "", List.of(), List.of(),
+                outcome == null ? null : "SUCCEEDED", outcome, null,
+                outcome == null ? null : new JobRecord.Verification(true, List.of(), List.of(FREE_20G), "ONLINE"));
+    }
+
+    @Test
+    void attachFollowsOnlyItsJobAndLeavesTheOtherRecordsOfTheHostUntouched() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        CompletableFuture<Integer> status = runAsync(out, "move", address(), "mykz", "-p", FREE_20G);
+        out.awaitContains("resilvered at", WAIT);
+        interrupts.press();
+        interrupts.press();
+        assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(MoveCommand.DETACHED);
+        String job = out.text().substring(out.text().indexOf("Started job ") + 12).split(" ")[0];
+        JobStore store = new JobStore(paths.jobsDir());
+        // An unfinished move whose zoneadm is gone without an outcome: following it would end it as NEEDS_ATTENTION.
+        store.save(otherRecord("20260115T090000Z-kz2-0b0b", null));
+        host.server().files().write("/var/tmp/kzmove-kzadmin/20260115T090000Z-kz2-0b0b.out",
+                "Moving storage of zone kz2\n".getBytes(UTF_8));
+        store.save(otherRecord("20260115T080000Z-kz3-0c0c", "SUCCEEDED"));
+        String running = Files.readString(paths.jobsDir().resolve("20260115T090000Z-kz2-0b0b.json"));
+        String done = Files.readString(paths.jobsDir().resolve("20260115T080000Z-kz3-0c0c.json"));
+
+        WatchedOutput attach = new WatchedOutput();
+        assertThat(runAsync(attach, "attach", address(), job).get(60, TimeUnit.SECONDS)).as(attach.text()).isEqualTo(3);
+
+        assertThat(attach.text()).contains("Outcome: cancelled and rolled back");
+        assertThat(Files.readString(paths.jobsDir().resolve("20260115T090000Z-kz2-0b0b.json"))).isEqualTo(running);
+        assertThat(Files.readString(paths.jobsDir().resolve("20260115T080000Z-kz3-0c0c.json"))).isEqualTo(done);
+        assertThat(store.load(new JobId(job)).orElseThrow().targets()).containsExactly(FREE_20G);
+    }
+
+    @Test
+    void jobsNamesACorruptRecordInOneLineListsTheOthersAndLeavesItAlone() throws Exception {
+        JobStore store = new JobStore(paths.jobsDir());
+        store.save(otherRecord("20260115T080000Z-kz3-0c0c", "SUCCEEDED"));
+        Path corrupt = paths.jobsDir().resolve("20260115T090000Z-kz2-0b0b.json");
+        Files.writeString(corrupt, "{\"id\": \"20260115T090000Z-kz2-0b0b\", \"outcome\": ");
+
+        String[] jobs = runApart("jobs", address());
+
+        assertThat(jobs[0]).isEqualTo("1");
+        assertThat(jobs[1]).contains("20260115T080000Z-kz3-0c0c").contains("SUCCEEDED")
+                .doesNotContain("20260115T090000Z-kz2-0b0b");
+        assertThat(jobs[2].lines().toList()).singleElement().asString()
+                .startsWith("kzmove jobs: skipped a damaged record: " + corrupt + ": is not a readable job record (")
+                .endsWith("; left as it is");
+        assertThat(Files.readString(corrupt)).isEqualTo("{\"id\": \"20260115T090000Z-kz2-0b0b\", \"outcome\": ");
+    }
+
+    @Test
+    void attachToARecordWithATamperedZoneNameSaysSoInOneLineAndSendsNothing() throws Exception {
+        JobStore store = new JobStore(paths.jobsDir());
+        store.save(otherRecord("20260115T090000Z-kz2-0b0b", null));
+        Path file = paths.jobsDir().resolve("20260115T090000Z-kz2-0b0b.json");
+        String tampered = Files.readString(file).replace("\"zone\" : \"kz2\"", "\"zone\" : \"kz2$(reboot)\"");
+        assertThat(tampered).contains("kz2$(reboot)");
+        Files.writeString(file, tampered);
+
+        String[] attach = runApart("attach", address(), "20260115T090000Z-kz2-0b0b");
+
+        assertThat(attach[0]).isEqualTo("1");
+        assertThat(attach[2]).isEqualTo("kzmove attach: " + file + ": zone name 'kz2$(reboot)': character '$' at "
+                + "position 4 is not allowed (only letters, digits, '-', '_' and '.'); left as it is" + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo(tampered);
+        assertThat(audit.records()).noneSatisfy(r -> assertThat(r.text()).contains("kz2"));
     }
 
     @Test

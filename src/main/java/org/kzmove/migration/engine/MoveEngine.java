@@ -234,41 +234,76 @@ public final class MoveEngine implements AutoCloseable {
     /**
      * Finds this host's moves that are running or ended unseen, and follows each from where it stopped:
      * the unfinished local records, and job files on the host that no record knows of (started by
-     * another console of the same user).
+     * another console of the same user). A job file with a record of its own, even one made through
+     * another address of the host or one too damaged to read, is not taken for an unknown move.
      */
     public List<MoveJob> reattach(MoveListener listener) throws RemoteException {
-        List<JobRecord> records;
+        JobStore.Scan scan = scan();
+        Set<String> known = new HashSet<>(scan.damagedIds());
+        List<MoveJob> jobs = new ArrayList<>();
+        for (JobRecord r : scan.records()) {
+            known.add(r.id());
+            if (hostKey().equals(r.host()) && !r.finished() && !active.containsKey(new JobId(r.id()))) {
+                jobs.add(followNew(r, listener));
+            }
+        }
+        for (JobId id : jobFilesOnHost()) {
+            if (!known.contains(id.value()) && !active.containsKey(id)) {
+                jobs.add(followNew(foundOnHost(id), listener));
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Follows the one move {@code id} from where it stopped, and nothing else: the move already followed
+     * by this engine, else its record (whatever address of the host it was made through), else its job
+     * file on the host. Empty when the move has already ended, or neither a record nor the host knows it.
+     *
+     * @throws RemoteException also when the record is damaged (one line: the file and what is wrong)
+     */
+    public Optional<MoveJob> reattach(JobId id, MoveListener listener) throws RemoteException {
+        MoveJob running = active.get(id);
+        if (running != null) {
+            running.addListener(listener);
+            return Optional.of(running);
+        }
+        Optional<JobRecord> record;
         try {
-            records = store.all();
+            record = store.load(id);
+        } catch (IOException e) {
+            throw new RemoteException(Reason.LOCAL, session.target().display(), e.getMessage(), e);
+        }
+        if (record.isPresent()) {
+            return record.get().finished() ? Optional.empty() : Optional.of(followNew(record.get(), listener));
+        }
+        if (jobFilesOnHost().contains(id)) {
+            return Optional.of(followNew(foundOnHost(id), listener));
+        }
+        return Optional.empty();
+    }
+
+    private JobStore.Scan scan() throws RemoteException {
+        try {
+            JobStore.Scan scan = store.scan();
+            scan.damaged().forEach(line -> Logger.warn("Skipping a damaged job record: {}", line));
+            return scan;
         } catch (IOException e) {
             throw new RemoteException(Reason.LOCAL, session.target().display(), "Cannot read the job records in "
                     + store.dir() + ": " + e.getMessage(), e);
         }
-        Set<String> known = new HashSet<>();
-        List<MoveJob> jobs = new ArrayList<>();
-        for (JobRecord r : records) {
-            if (!hostKey().equals(r.host())) {
-                continue;
-            }
-            known.add(r.id());
-            if (!r.finished() && !active.containsKey(new JobId(r.id()))) {
-                jobs.add(followNew(r, listener));
-            }
-        }
+    }
+
+    private List<JobId> jobFilesOnHost() throws RemoteException {
         CommandResult ls = session.query(files.list(), Duration.ofSeconds(30));
-        if (ls.succeeded()) {
-            for (JobId id : HostJobFiles.jobIds(ls.stdout())) {
-                if (known.contains(id.value()) || active.containsKey(id)) {
-                    continue;
-                }
-                String zone = zoneOf(id);
-                JobRecord r = new JobRecord(id.value(), hostKey(), session.target().user(), zone, List.of(), false,
-                        privilege.label(), null, files.outputFile(id), null, clock.instant(), null, List.of(), null, 0,
-                        false, 0, "", List.of(), List.of(), null, null, null, null);
-                jobs.add(followNew(r, listener));
-            }
-        }
-        return jobs;
+        return ls.succeeded() ? HostJobFiles.jobIds(ls.stdout()) : List.of();
+    }
+
+    /** The record of a move known only by its job file on the host: no pid, targets or original disks. */
+    private JobRecord foundOnHost(JobId id) {
+        return new JobRecord(id.value(), hostKey(), session.target().user(), zoneOf(id), List.of(), false,
+                privilege.label(), null, files.outputFile(id), null, clock.instant(), null, List.of(), null, 0,
+                false, 0, "", List.of(), List.of(), null, null, null, null);
     }
 
     private MoveJob followNew(JobRecord record, MoveListener listener) {

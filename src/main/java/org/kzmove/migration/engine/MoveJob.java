@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.kzmove.migration.EtaEstimator;
+import org.kzmove.migration.job.DamagedRecordException;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.migration.job.JobRecord.PhaseTime;
@@ -497,6 +498,8 @@ public final class MoveJob {
     private void save() {
         try {
             engine.store().save(record());
+        } catch (DamagedRecordException e) {
+            Logger.error("Cannot write the record of job {}: {}", id, e.getMessage());
         } catch (IOException e) {
             Logger.error(e, "Cannot write the record of job {}", id);
         }

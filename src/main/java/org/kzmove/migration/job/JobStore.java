@@ -11,16 +11,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.kzmove.solaris.InvalidValueException;
+import org.kzmove.solaris.zone.ZoneName;
 import org.tinylog.Logger;
 
 /**
  * Job records, one {@code <jobId>.json} per move in the jobs directory. A record is written to a
  * temporary file and moved over the old one, so a crash mid-write leaves the previous version whole:
  * the record is what re-attach resumes from.
+ *
+ * <p>A record only ever gains information: {@link #save} merges with what is on disk by the rules of
+ * {@link RecordMerge}, writes only what reads back as the same valid record, and never writes over a
+ * file it cannot read (a damaged record is left for a person to look at). Reading a damaged record
+ * gives a {@link DamagedRecordException} whose message is one line; listing skips it and says so.
  */
 public final class JobStore {
     private static final String SUFFIX = ".json";
@@ -32,6 +40,21 @@ public final class JobStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * The records of the jobs directory.
+     *
+     * @param records the readable ones, oldest first
+     * @param damaged one line for each file that could not be used (file and reason)
+     * @param damagedIds the job ids those files are named for: known, though unreadable
+     */
+    public record Scan(List<JobRecord> records, List<String> damaged, List<String> damagedIds) {
+        public Scan {
+            records = List.copyOf(records);
+            damaged = List.copyOf(damaged);
+            damagedIds = List.copyOf(damagedIds);
+        }
+    }
+
     public JobStore(Path dir) {
         this.dir = dir;
     }
@@ -40,12 +63,28 @@ public final class JobStore {
         return dir;
     }
 
-    public synchronized void save(JobRecord record) throws IOException {
+    /**
+     * Writes {@code record}, merged with the record already on disk (see {@link RecordMerge}), and
+     * returns what was written. Refuses, writing nothing, a record that is not valid or would not read
+     * back as itself, and a record whose file on disk is damaged.
+     */
+    public synchronized JobRecord save(JobRecord record) throws IOException {
+        String problem = problemOf(record);
+        if (problem != null) {
+            throw new IOException("Not writing the record of job '" + InvalidValueException.printable(record.id())
+                    + "': " + problem);
+        }
         Files.createDirectories(dir);
-        Path target = dir.resolve(new JobId(record.id()).value() + SUFFIX);
+        Path target = file(record.id());
+        JobRecord merged = Files.exists(target) ? RecordMerge.merge(read(target), record) : record;
+        byte[] bytes = json.writeValueAsBytes(merged);
+        JobRecord back = json.readValue(bytes, JobRecord.class);
+        if (!back.equals(merged) || problemOf(back) != null) {
+            throw new IOException("Not writing the record of job '" + record.id() + "': it does not read back as written");
+        }
         Path tmp = Files.createTempFile(dir, ".job-", ".tmp");
         try {
-            json.writeValue(tmp.toFile(), record);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -54,32 +93,107 @@ public final class JobStore {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        return merged;
     }
 
+    /** The record of {@code id}, empty when there is none; a damaged one is a {@link DamagedRecordException}. */
     public synchronized Optional<JobRecord> load(JobId id) throws IOException {
-        Path file = dir.resolve(id.value() + SUFFIX);
-        if (!Files.isRegularFile(file)) {
+        Path file = file(id.value());
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(json.readValue(file.toFile(), JobRecord.class));
+        return Optional.of(read(file));
     }
 
-    /** Every readable record, oldest first; an unreadable file is logged and skipped, never fatal. */
+    /** Every readable record, oldest first; a damaged file is logged in one line and skipped, never fatal. */
     public synchronized List<JobRecord> all() throws IOException {
+        Scan scan = scan();
+        scan.damaged().forEach(line -> Logger.warn("Skipping a damaged job record: {}", line));
+        return scan.records();
+    }
+
+    /** Every record, the readable ones and one line for each damaged file. */
+    public synchronized Scan scan() throws IOException {
         List<JobRecord> out = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
+        List<String> damagedIds = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return out;
+            return new Scan(out, damaged, damagedIds);
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
-            for (Path f : files) {
-                try {
-                    out.add(json.readValue(f.toFile(), JobRecord.class));
-                } catch (IOException e) {
-                    Logger.warn(e, "Skipping unreadable job record {}", f);
-                }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            listing.forEach(files::add);
+        }
+        files.sort(Comparator.naturalOrder());
+        for (Path f : files) {
+            try {
+                out.add(read(f));
+            } catch (DamagedRecordException e) {
+                damaged.add(e.getMessage());
+                String name = f.getFileName().toString();
+                damagedIds.add(name.substring(0, name.length() - SUFFIX.length()));
             }
         }
         out.sort(Comparator.comparing(JobRecord::id));
-        return out;
+        return new Scan(out, damaged, damagedIds);
+    }
+
+    private Path file(String id) {
+        return dir.resolve(new JobId(id).value() + SUFFIX);
+    }
+
+    /** The record in {@code file}, checked; anything wrong with it is a one-line {@link DamagedRecordException}. */
+    private JobRecord read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DamagedRecordException(file, "is not a regular file", null);
+        }
+        JobRecord r;
+        try {
+            r = json.readValue(file.toFile(), JobRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new DamagedRecordException(file, "is not a readable job record (" + firstLine(e.getOriginalMessage()) + ")", e);
+        }
+        if (r == null) {
+            throw new DamagedRecordException(file, "is not a readable job record (empty)", null);
+        }
+        String problem = problemOf(r);
+        if (problem == null && !file.getFileName().toString().equals(r.id() + SUFFIX)) {
+            problem = "holds job '" + r.id() + "', not the job its name says";
+        }
+        if (problem != null) {
+            throw new DamagedRecordException(file, problem, null);
+        }
+        return r;
+    }
+
+    /** What makes {@code r} unusable, or null: the values later turned into remote arguments and exit codes. */
+    static String problemOf(JobRecord r) {
+        if (!JobId.isValid(r.id())) {
+            return "job id '" + InvalidValueException.printable(r.id()) + "' is not a kzmove job id";
+        }
+        try {
+            ZoneName.validate(r.zone());
+        } catch (InvalidValueException e) {
+            return e.getMessage();
+        }
+        if (r.host() == null || r.host().isBlank()) {
+            return "names no host";
+        }
+        if (!RecordMerge.isOutcomeName(r.outcome())) {
+            return "outcome '" + InvalidValueException.printable(r.outcome()) + "' is not one kzmove records";
+        }
+        if (r.offset() < 0) {
+            return "offset " + r.offset() + " is negative";
+        }
+        if (r.pid() != null && r.pid() <= 0) {
+            return "pid " + r.pid() + " is not a process id";
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        return InvalidValueException.printable(nl < 0 ? m : m.substring(0, nl));
     }
 }

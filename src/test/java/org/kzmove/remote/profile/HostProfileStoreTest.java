@@ -50,7 +50,61 @@ class HostProfileStoreTest {
     void aCorruptFileGivesAClearError() throws Exception {
         Path file = dir.resolve("hosts.json");
         Files.writeString(file, "{not json");
-        assertThatThrownBy(() -> new HostProfileStore(file).list()).hasMessageContaining("is not a valid kzmove host list");
+        assertThatThrownBy(() -> new HostProfileStore(file).list()).hasMessageContaining("is not a valid kzmove host list")
+                .message().doesNotContain("\n");
+    }
+
+    static final String ONE_DAMAGED = """
+            {"hosts": [
+              {"name": "good", "address": "kzhost1.example.com", "port": 22, "user": "ann", "privilege": "PFEXEC"},
+              {"name": "bad", "address": "kzhost2.example.com", "port": 70000, "user": "ann", "privilege": "PFEXEC"},
+              {"name": "worse", "address": "kzhost3;reboot", "port": 22, "user": "ann", "privilege": "PFEXEC"}
+            ]}
+            """;
+
+    @Test
+    void aPortOutOfRangeIsOneLineNamingTheFileAndTheHostAndTheOthersStillList() throws Exception {
+        Path file = dir.resolve("hosts.json");
+        Files.writeString(file, ONE_DAMAGED);
+        HostProfileStore store = new HostProfileStore(file);
+
+        HostProfileStore.Listing listing = store.read();
+
+        assertThat(listing.hosts()).extracting(HostProfile::name).containsExactly("good");
+        assertThat(listing.damaged()).containsExactly(
+                file + ": saved host 'bad': port '70000': must be between 1 and 65535; left as it is",
+                file + ": saved host 'worse': host address 'kzhost3;reboot': is not a valid host name "
+                        + "(labels of letters, digits and '-', separated by dots); left as it is");
+        assertThat(store.list()).extracting(HostProfile::name).containsExactly("good");
+        assertThat(store.find("good")).isPresent();
+        assertThatThrownBy(() -> store.find("bad")).hasMessage(listing.damaged().get(0));
+    }
+
+    @Test
+    void nothingIsRewrittenOverAFileWithADamagedHost() throws Exception {
+        Path file = dir.resolve("hosts.json");
+        Files.writeString(file, ONE_DAMAGED);
+        HostProfileStore store = new HostProfileStore(file);
+
+        assertThatThrownBy(() -> store.add(new HostProfile("new", "h4", 22, "ann", null, null)))
+                .hasMessage(file + ": saved host 'bad': port '70000': must be between 1 and 65535; "
+                        + "fix or remove it first, nothing was changed");
+        assertThatThrownBy(() -> store.remove("good")).hasMessageEndingWith("fix or remove it first, nothing was changed");
+        assertThat(Files.readString(file)).isEqualTo(ONE_DAMAGED);
+    }
+
+    @Test
+    void anEntryThatIsNotAHostIsOneLineToo() throws Exception {
+        Path file = dir.resolve("hosts.json");
+        Files.writeString(file, """
+                {"hosts": [{"address": "h1", "port": 22, "user": "ann"}, {"name": "x", "address": "h2", "port": "ssh", "user": "ann"}]}
+                """);
+        HostProfileStore.Listing listing = new HostProfileStore(file).read();
+        assertThat(listing.hosts()).isEmpty();
+        assertThat(listing.damaged()).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n")
+                .endsWith("; left as it is"));
+        assertThat(listing.damaged().get(0)).startsWith(file + ": saved host number 1: ");
+        assertThat(listing.damaged().get(1)).startsWith(file + ": saved host 'x': ");
     }
 
     @ParameterizedTest
