@@ -65,4 +65,24 @@ class SafePrintStreamTest {
 
         assertThat(bytes.toString(UTF_8)).isEqualTo("[###   ] resilver 10%\r[####  ] resilver\\x0d 20%");
     }
+
+    @Test
+    void logWarningsOnStderrGoThroughTheFunnelToo() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, UTF_8));
+            Main.guardStandardStreams();
+
+            org.tinylog.Logger.warn("Cancel failed: {}", "zoneadm: \u001b]52;c;cm0gLXJmIC8K\u0007");
+            System.err.flush();
+
+            assertThat(captured.toString(UTF_8)).contains("Cancel failed: zoneadm: \\e]52;c;cm0gLXJmIC8K\\x07")
+                    .doesNotContain("\u001b");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
 }
