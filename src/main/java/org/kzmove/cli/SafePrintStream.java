@@ -15,8 +15,9 @@ import org.kzmove.solaris.text.HostText;
  * The print funnel of the command line: everything a subcommand prints goes through
  * {@link HostText#forDisplay}, so host text (zone names, {@code uname -v}, zoneadm's lines and
  * stderr) can never drive the admin's terminal, whichever print call forgot to escape it. Newlines
- * and tabs pass; every other control character is shown escaped. kzmove's own one control
- * character, the CR that redraws the progress bar, goes through {@link #carriageReturn}.
+ * and tabs pass, and so does a CR directly followed by LF (a line separator, println's on Windows);
+ * every other control character is shown escaped. kzmove's own one control character, the CR that
+ * redraws the progress bar, goes through {@link #carriageReturn}.
  *
  * <p>Works on characters, not bytes: what is printed is encoded as UTF-8 into a filter that decodes
  * it, escapes it and prints the result to the real stream in that stream's own charset. Escaping
@@ -27,7 +28,9 @@ final class SafePrintStream extends PrintStream {
     private final PrintStream target;
 
     private SafePrintStream(PrintStream target) {
-        super(new Filter(target), true, StandardCharsets.UTF_8);
+        // No autoflush here: it would flush after every write, and a CR at the end of one write must wait
+        // to see whether LF follows. Every write reaches the target at once; the target flushes as it did.
+        super(new Filter(target), false, StandardCharsets.UTF_8);
         this.target = target;
     }
 
@@ -53,6 +56,7 @@ final class SafePrintStream extends PrintStream {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         private byte[] pending = new byte[0];
+        private boolean heldCr;
 
         Filter(PrintStream target) {
             this.target = target;
@@ -74,7 +78,18 @@ final class SafePrintStream extends PrintStream {
             chars.flip();
             StringBuilder sb = new StringBuilder(chars.length() + 8);
             while (chars.hasRemaining()) {
-                HostText.appendEscaped(sb, chars.get(), true);
+                char c = chars.get();
+                if (heldCr) {
+                    heldCr = false;
+                    sb.append(c == '\n' ? "\r" : "\\x0d");
+                }
+                if (c == '\r') {
+                    // CR then LF only ends a line (println's separator on Windows); any other CR could
+                    // overwrite what is shown. Whether LF follows may only be known at the next write.
+                    heldCr = true;
+                } else {
+                    HostText.appendEscaped(sb, c, true);
+                }
             }
             if (!sb.isEmpty()) {
                 target.print(sb);
@@ -83,6 +98,10 @@ final class SafePrintStream extends PrintStream {
 
         @Override
         public void flush() {
+            if (heldCr) {
+                heldCr = false;
+                target.print("\\x0d");
+            }
             target.flush();
         }
 

@@ -67,6 +67,19 @@ class SafePrintStreamTest {
     }
 
     @Test
+    void crlfEndsALineButALoneCrIsShown() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = SafePrintStream.wrap(new PrintStream(bytes, true, UTF_8));
+
+        out.print("windows line\r\n");
+        out.print("split\r"); // no LF in it: not flushed, the CR waits for the next write
+        out.print("\nlone\rover\r");
+        out.flush();
+
+        assertThat(bytes.toString(UTF_8)).isEqualTo("windows line\r\nsplit\r\nlone\\x0dover\\x0d");
+    }
+
+    @Test
     void logWarningsOnStderrGoThroughTheFunnelToo() {
         PrintStream out = System.out;
         PrintStream err = System.err;
