@@ -36,9 +36,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        guardStandardStreams();
         int status = standard().run(List.of(args), CliIo.system());
         System.out.flush();
         System.exit(status);
+    }
+
+    /**
+     * Puts the print funnel under System.out and System.err too: tinylog's console writer prints
+     * warnings to whatever System.err is when it writes, and they quote host text (remote stderr).
+     */
+    static void guardStandardStreams() {
+        System.setOut(SafePrintStream.wrap(System.out));
+        System.setErr(SafePrintStream.wrap(System.err));
     }
 
     int run(List<String> args, CliIo io) {

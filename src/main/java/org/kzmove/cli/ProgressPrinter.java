@@ -98,7 +98,8 @@ final class ProgressPrinter implements MoveListener {
         if (mode == Mode.TERMINAL) {
             int width = 30;
             int filled = (int) Math.round(Math.max(0, Math.min(100, s.displayPercent())) * width / 100);
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "    ");
+            SafePrintStream.carriageReturn(out);
+            out.print("[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "    ");
             out.flush();
             barShown = true;
         } else {

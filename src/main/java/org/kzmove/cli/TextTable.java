@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kzmove.solaris.text.HostText;
+
 /** Left-aligned columns, two spaces apart, sized to their widest cell (as zoneadm list -v prints). */
 final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
@@ -12,8 +14,13 @@ final class TextTable {
         rows.add(header);
     }
 
+    /** Cells are escaped here (the funnel would too) so a host's escape sequence cannot skew the columns. */
     void row(String... cells) {
-        rows.add(cells);
+        String[] shown = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            shown[i] = HostText.forTerminal(cells[i]);
+        }
+        rows.add(shown);
     }
 
     void print(PrintStream out) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.audit.CommandAudit;
+import org.kzmove.sim.command.SimCommand;
 import org.kzmove.sim.ssh.AuthorizedKeys;
 import org.kzmove.sim.ssh.HostKeys;
 
@@ -166,6 +167,40 @@ class HostCommandsTest {
                 "iscsi://zfssa01/luname.naa.600144F000000000000000000000B001",
                 "/dev/dsk/c0t600144F000000000000000000000B001d0", "parked01", "installed", "infra01");
         assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + host.port());
+    }
+
+    /** Every terminal-driving character: C0 except tab and newline, DEL, C1. */
+    static boolean drivesATerminal(String s) {
+        return s.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f));
+    }
+
+    /** A compromised host answers uname -v with a window title, a screen clear, a clipboard write, a C1 CSI and a bare CR. */
+    static final String HOSTILE_UNAME = "11.4.48.126.2\u001b]0;pwned\u0007\u001b[2J\u001b]52;c;cm0gLXJmIC8K\u0007"
+            + "\u009b2J\rSolaris 11.4 SRU 48";
+
+    @Test
+    void hostileUnameReachesNeitherTextNorJsonOutputRaw() throws Exception {
+        SimCommand uname = host.server().registry().lookup("uname").orElseThrow();
+        host.server().registry().register("uname", inv -> {
+            if (inv.argv().contains("-v")) {
+                inv.stdout().println(HOSTILE_UNAME);
+                return 0;
+            }
+            return uname.run(inv);
+        });
+        try {
+            Run text = run(withConnection("zones", address));
+            Run json = run(withConnection("zones", address, "--json"));
+
+            assertThat(text.status()).as(text.err()).isZero();
+            assertThat(text.out()).contains("\\e]0;pwned\\x07\\e[2J\\e]52;c;cm0gLXJmIC8K\\x07\\u009b2J\\x0dSolaris");
+            assertThat(drivesATerminal(text.out())).as(text.out()).isFalse();
+            assertThat(drivesATerminal(text.err())).as(text.err()).isFalse();
+            assertThat(drivesATerminal(json.out())).as(json.out()).isFalse();
+            assertThat(json.json().toString()).as("the escaped JSON still parses and means the same").contains("pwned");
+        } finally {
+            host.server().registry().register("uname", uname);
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kzmove.remote.ssh.HostKeyTrust.PresentedHostKey;
+import org.kzmove.solaris.text.HostText;
 import org.tinylog.Logger;
 
 /** Dialogs as JavaFX alerts, owned by the main window so they stay on top of it. */
@@ -34,6 +35,11 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
+        showErrorSafe(HostText.forDisplay(title), HostText.forDisplay(message));
+    }
+
+    // Titles and messages are escaped at this one funnel (issue 10): they often quote a host's stderr.
+    private void showErrorSafe(String title, String message) {
         FxBridge.run(() -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
             alert.setTitle("kzmove");
@@ -54,7 +60,9 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public void notify(String title, String message, boolean problem) {
+    public void notify(String rawTitle, String rawMessage, boolean problem) {
+        String title = HostText.forDisplay(rawTitle);
+        String message = HostText.forDisplay(rawMessage);
         FxBridge.run(() -> {
             Window window = owner.get();
             if (window == null || !window.isShowing()) {
@@ -72,7 +80,9 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
+    public boolean confirm(String rawTitle, String rawMessage, String confirmLabel, String keepLabel) {
+        String title = HostText.forDisplay(rawTitle);
+        String message = HostText.forDisplay(rawMessage);
         ButtonType go = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType(keepLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, keep);

@@ -25,6 +25,7 @@ import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.profile.HostProfile;
 import org.kzmove.solaris.InvalidValueException;
 import org.kzmove.ui.common.TaskExecutor;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * The add-host dialog: the fields of a host profile with a message per field, a background
@@ -219,11 +220,12 @@ public final class AddHostViewModel {
         int zones = inventory.zones().size();
         String release = inventory.release() == null ? "Solaris release unknown" : inventory.release().describe();
         String text = "Connected: " + release + ", " + zones + (zones == 1 ? " zone" : " zones");
-        return inventory.moveUnsupportedReason().map(r -> text + ". But " + r + ".").orElse(text);
+        // The reason may quote uname -v as the host printed it.
+        return HostText.forDisplay(inventory.moveUnsupportedReason().map(r -> text + ". But " + r + ".").orElse(text));
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return HostText.forDisplay(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     // ----- validation: one message per field, empty when the field is valid -----

@@ -22,6 +22,7 @@ import org.kzmove.remote.RemoteException;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
 import org.kzmove.ui.zones.ZoneRow;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * One host of the hosts list: its connection state, Solaris release and zones, read in the
@@ -89,7 +90,7 @@ public final class HostViewModel {
         zones.setAll(inventory.zones().stream().map(ZoneRow::of).toList());
         zoneCount.set(inventory.zones().size());
         List<String> problems = inventory.problems();
-        problem.set(problems.isEmpty() ? "" : String.join("; ", problems));
+        problem.set(HostText.forDisplay(String.join("; ", problems)));
         state.set(ConnectionState.CONNECTED);
     }
 
@@ -98,7 +99,8 @@ public final class HostViewModel {
             state.set(ConnectionState.NOT_CONNECTED);
             return;
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Messages of remote failures carry the host's stderr.
+        String message = HostText.forDisplay(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         problem.set(message);
         state.set(ConnectionState.FAILED);
         dialogs.showError(errorTitle(e), message);

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * The log pane of a move: zoneadm's lines as they arrive, a search that counts matches and moves
@@ -42,13 +43,16 @@ public final class JobLogViewModel {
         searchText.addListener((o, was, now) -> recountMatches());
     }
 
-    /** A batch of lines, in one update of the list. */
+    /**
+     * A batch of lines, in one update of the list. Each is escaped on the way in (issue 10): the
+     * pane, the copied text and the saved file never carry a host's escape sequences.
+     */
     void append(List<String> batch) {
         if (batch.isEmpty()) {
             return;
         }
         int from = lines.size();
-        lines.addAll(batch);
+        lines.addAll(batch.stream().map(HostText::forTerminal).toList());
         String needle = needle();
         if (!needle.isEmpty()) {
             int found = 0;
@@ -137,7 +141,7 @@ public final class JobLogViewModel {
         }
     }
 
-    /** The whole log as zoneadm printed it. */
+    /** The whole log as zoneadm printed it, control characters escaped. */
     public String text() {
         StringBuilder sb = new StringBuilder();
         for (String line : lines) {

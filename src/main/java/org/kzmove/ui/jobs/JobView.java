@@ -38,6 +38,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kzmove.ui.common.FxBridge;
 import org.kzmove.migration.engine.FinalOutcome;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * One move on screen: what and where, the phase stepper, progress and figures, the live resilver
@@ -215,7 +216,9 @@ public final class JobView extends BorderPane {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                // The view model escapes lines as they arrive; escaping again here (it is idempotent) keeps the
+                // pane safe whatever list it is given (issue 10).
+                setText(empty ? null : HostText.forTerminal(item));
                 getStyleClass().remove("search-match");
                 if (!empty && vm.logPane().matchesSearch(item)) {
                     getStyleClass().add("search-match");

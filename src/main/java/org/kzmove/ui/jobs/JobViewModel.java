@@ -37,6 +37,7 @@ import org.kzmove.solaris.units.SolarisDuration;
 import org.kzmove.solaris.units.SolarisSize;
 import org.kzmove.ui.common.DialogService;
 import org.kzmove.ui.common.TaskExecutor;
+import org.kzmove.solaris.text.HostText;
 import org.tinylog.Logger;
 
 /**
@@ -270,12 +271,12 @@ public final class JobViewModel {
             } else if (item instanceof MoveFeed.Finished f) {
                 applyFinished(f.result());
             } else if (item instanceof MoveFeed.Trouble t) {
-                outcomeText.set("Cannot read the move's output right now: " + t.reason() + ".");
+                outcomeText.set(HostText.forDisplay("Cannot read the move's output right now: " + t.reason() + "."));
                 troubleShown = true;
             } else if (item instanceof MoveFeed.Lost lost) {
                 stateText.set("not followed");
-                outcomeText.set("Lost contact with the host (" + lost.cause().getMessage() + "). The move goes on "
-                        + "there; kzmove follows it again when it re-attaches.");
+                outcomeText.set(HostText.forDisplay("Lost contact with the host (" + lost.cause().getMessage() + "). The move goes on "
+                        + "there; kzmove follows it again when it re-attaches."));
                 control = null;
                 updateCancel();
             }
@@ -430,7 +431,8 @@ public final class JobViewModel {
             case NEEDS_ATTENTION -> "Needs attention: " + (attention == null ? "" : attention) + " Bootable disks now: "
                     + disks + "." + said(reasons);
         };
-        outcomeText.set(text);
+        // The attention note and the verification problems come from the host.
+        outcomeText.set(HostText.forDisplay(text));
         stateText.set(switch (o) {
             case SUCCEEDED -> "succeeded";
             case CANCELLED_AND_ROLLED_BACK -> "cancelled, rolled back";

@@ -9,6 +9,7 @@ import org.kzmove.solaris.pool.Pool;
 import org.kzmove.solaris.pool.Vdev;
 import org.kzmove.solaris.units.SolarisSize;
 import org.kzmove.solaris.zone.KzDevice;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * Step 1: the zone's current disks and root pool, as read by the last inventory. Also says why the
@@ -46,7 +47,7 @@ public final class CurrentDisksStepViewModel {
         Pool pool = zone.rootPool();
         if (pool == null) {
             return "The guest's root pool could not be read" + (zone.problems().isEmpty() ? "."
-                    : ": " + String.join("; ", zone.problems()));
+                    : ": " + HostText.forDisplay(String.join("; ", zone.problems())));
         }
         StringBuilder sb = new StringBuilder(pool.name() + ": " + pool.state());
         if (zone.rootPoolUsage() != null) {
@@ -80,7 +81,7 @@ public final class CurrentDisksStepViewModel {
         }
         if (zone.persistentConfig() == null) {
             return Optional.of("The configuration of " + zoneName() + " could not be read"
-                    + (zone.problems().isEmpty() ? "" : ": " + String.join("; ", zone.problems()))
+                    + (zone.problems().isEmpty() ? "" : ": " + HostText.forDisplay(String.join("; ", zone.problems())))
                     + ". Refresh the host and try again.");
         }
         if (zone.configurationsDiffer()) {

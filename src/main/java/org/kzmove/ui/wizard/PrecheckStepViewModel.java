@@ -21,6 +21,7 @@ import org.kzmove.migration.precheck.Finding;
 import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.migration.precheck.Severity;
 import org.kzmove.ui.common.TaskExecutor;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * Step 4: the move's read-only pre-checks, run on the host in the background. Errors block the
@@ -75,8 +76,8 @@ public final class PrecheckStepViewModel {
         }, failure -> {
             if (mine == generation) {
                 running.set(false);
-                status.set("The pre-checks could not run: " + failure.getMessage()
-                        + " Check the connection to " + host.name() + " and run them again.");
+                status.set(HostText.forDisplay("The pre-checks could not run: " + failure.getMessage()
+                        + " Check the connection to " + host.name() + " and run them again."));
             }
         });
     }

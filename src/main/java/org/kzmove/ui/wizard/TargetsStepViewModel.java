@@ -23,6 +23,7 @@ import org.kzmove.solaris.storage.StorageUri;
 import org.kzmove.solaris.storage.StorageUris;
 import org.kzmove.solaris.units.SolarisSize;
 import org.kzmove.ui.common.TaskExecutor;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * Step 2: the disks the zone's root pool moves to (two or more make a mirror). Every row is checked
@@ -142,7 +143,7 @@ public final class TargetsStepViewModel {
             freeStorageStatus.set(found.isEmpty() ? "The host reports no free storage." : "");
         }, failure -> {
             freeStorageLoading.set(false);
-            freeStorageStatus.set("Could not read the host's free storage: " + failure.getMessage());
+            freeStorageStatus.set(HostText.forDisplay("Could not read the host's free storage: " + failure.getMessage()));
         });
     }
 

@@ -24,6 +24,7 @@ import org.kzmove.solaris.pool.ZpoolStatusFormat;
 import org.kzmove.solaris.units.SolarisSize;
 import org.kzmove.solaris.zone.KzDevice;
 import org.kzmove.solaris.zone.ZoneState;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * The detail of the one selected zone: its disks (bootable and data), its root pool and the vdev
@@ -103,7 +104,7 @@ public final class ZoneDetailViewModel {
         showDisks(z);
         showPool(z);
         showMismatch(z);
-        problems.setAll(z.problems());
+        problems.setAll(z.problems().stream().map(HostText::forTerminal).toList());
     }
 
     private void showDisks(ZoneInventory z) {

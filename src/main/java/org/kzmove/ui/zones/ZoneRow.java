@@ -10,6 +10,7 @@ import org.kzmove.solaris.config.ZoneConfig;
 import org.kzmove.solaris.zone.KzDevice;
 import org.kzmove.solaris.zone.ZoneState;
 import org.kzmove.solaris.units.SolarisSize;
+import org.kzmove.solaris.text.HostText;
 
 /**
  * One line of the zones table, as text ready to show ("-" where the host told nothing), and the
@@ -36,7 +37,7 @@ public record ZoneRow(String name, String state, String brand, int disks, String
             // zoneadm move refuses the zone: the table says so before anyone opens the detail.
             problems.add(CONFIGURATIONS_DIFFER);
         }
-        problems.addAll(z.problems());
+        problems.addAll(z.problems().stream().map(HostText::forTerminal).toList());
         return new ZoneRow(z.zone().name(), z.zone().state().solarisName(), z.zone().brand().name(), disks, size, health,
                 String.join("; ", problems), z);
     }

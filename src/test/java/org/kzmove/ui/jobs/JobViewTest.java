@@ -99,6 +99,24 @@ class JobViewTest {
         assertThat(lastVisibleLine(robot)).isEqualTo(vm.log().size() - 1);
     }
 
+    @Test
+    void theLogPaneShowsAHostsEscapeSequencesVisiblyEscaped(FxRobot robot) {
+        robot.interact(() -> player.playThrough(l -> l.contains("870M resilvered")));
+        robot.interact(() -> vm.listener().onLine("zoneadm: \u001b]0;pwned\u0007\u001b[2J\u001b]52;c;cm0gLXJmIC8K\u0007"
+                + "\u009b2J\rdone"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = "zoneadm: \\e]0;pwned\\x07\\e[2J\\e]52;c;cm0gLXJmIC8K\\x07\\u009b2J\\x0ddone";
+        waitUntil(() -> robot.lookup("#jobLog .list-cell").queryAll().stream()
+                .anyMatch(n -> shown.equals(((javafx.scene.control.ListCell<?>) n).getText())));
+
+        assertThat(robot.lookup("#jobLog .list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null))
+                .contains(shown)
+                .noneMatch(t -> t.chars().anyMatch(c -> c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f));
+        assertThat(vm.log()).last().isEqualTo(shown);
+        assertThat(vm.logPane().text()).as("copy and save carry no raw escape either").doesNotContain("\u001b", "\u009b");
+    }
+
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, condition);
