@@ -416,9 +416,8 @@ public final class JobViewModel {
     }
 
     private void showOutcome(FinalOutcome o, JobRecord.Verification v, String attention, List<String> reasons) {
-        outcome.set(o);
-        finished.set(true);
         control = null;
+        troubleShown = false;
         String disks = v == null || v.disks().isEmpty() ? "(not read back)" : String.join(", ", v.disks());
         String verified = v == null ? "" : v.ok() ? " (verified)" : " (NOT as expected: " + String.join("; ", v.problems())
                 + ")";
@@ -439,6 +438,9 @@ public final class JobViewModel {
             case FAILED_AND_ROLLED_BACK -> "failed, rolled back";
             case NEEDS_ATTENTION -> "needs attention";
         });
+        // The outcome last: whoever watches it (views, tests, the jobs list) finds its words already there.
+        outcome.set(o);
+        finished.set(true);
         updateCancel();
     }
 

@@ -100,6 +100,7 @@ class JobViewDemoHostTest {
             ResilverChart chart = robot.lookup("#resilverChart").query();
 
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> job.outcomeProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
 
             assertThat(job.outcomeProperty().get()).as(job.logText()).isEqualTo(FinalOutcome.SUCCEEDED);
             assertThat(seen.stream().filter(p -> p > 0 && p < 1).distinct().count())
@@ -136,6 +137,7 @@ class JobViewDemoHostTest {
             assertThat(dialogs.confirmations()).singleElement().satisfies(c -> assertThat(c.message())
                     .startsWith("zoneadm rolls the zone back to its original disks: " + ORIGINAL));
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> job.outcomeProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
 
             assertThat(job.outcomeProperty().get()).as(job.logText()).isEqualTo(FinalOutcome.CANCELLED_AND_ROLLED_BACK);
             assertThat(robot.lookup("#jobOutcome").queryAs(Label.class).getText())
@@ -175,6 +177,7 @@ class JobViewDemoHostTest {
                 assertThat(job.commandProperty().get()).contains("zoneadm -z web01 move");
 
                 WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> job.outcomeProperty().get() != null);
+                WaitForAsyncUtils.waitForFxEvents();
 
                 assertThat(job.outcomeProperty().get()).as(job.logText()).isEqualTo(FinalOutcome.SUCCEEDED);
                 earlier.result().get(60, TimeUnit.SECONDS);
