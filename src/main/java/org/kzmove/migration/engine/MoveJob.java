@@ -24,6 +24,7 @@ import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.ssh.CommandResult;
 import org.kzmove.remote.command.RemoteScript;
+import org.kzmove.remote.session.HostSession;
 import org.kzmove.solaris.move.MoveEvent;
 import org.kzmove.solaris.move.MoveOutcome;
 import org.kzmove.solaris.move.MovePhase;
@@ -195,7 +196,17 @@ public final class MoveJob {
 
     /** Starts following on the engine's executor: the first look at once, then one per poll interval. */
     void follow() {
+        engine.session().addWatcher(contact);
         schedule(Duration.ZERO);
+    }
+
+    /** Says at once when contact with the host is lost and when the next try to get it back is. */
+    private final HostSession.ConnectionWatcher contact = this::lostContact;
+
+    private void lostContact(int attempt, int attempts, Duration in, String reason) {
+        String message = "lost contact with " + engine.session().target().display() + " (" + reason + "); retrying "
+                + "(attempt " + attempt + " of " + attempts + ", next in " + Math.max(0, in.toSeconds()) + " s)";
+        listeners.forEach(l -> safe(() -> l.onFollowingTrouble(message)));
     }
 
     private synchronized void schedule(Duration delay) {
@@ -468,6 +479,7 @@ public final class MoveJob {
     }
 
     private synchronized void stopSupervision() {
+        engine.session().removeWatcher(contact);
         if (next != null) {
             next.cancel(false);
         }

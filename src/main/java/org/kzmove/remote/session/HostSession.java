@@ -3,7 +3,9 @@ package org.kzmove.remote.session;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +46,33 @@ public final class HostSession implements AutoCloseable {
         void pause(Duration delay) throws InterruptedException;
     }
 
+    /**
+     * Told about each attempt to get a lost connection back, at once, so a person hears within seconds
+     * that contact was lost and when the next try is (called on the thread that reconnects; keep it short).
+     */
+    public interface ConnectionWatcher {
+        /**
+         * @param attempt  the attempt about to be made, from 1
+         * @param attempts how many attempts there will be at most
+         * @param in       how long until it is made
+         * @param reason   why the connection is gone (or why the last attempt failed)
+         */
+        void reconnecting(int attempt, int attempts, Duration in, String reason);
+
+        /** The connection is back after {@code attempts} attempts. */
+        default void reconnected(int attempts) {
+        }
+    }
+
+    /** The session gave up reconnecting: the whole backoff has run, so a query does not run it again. */
+    private static final class GaveUpException extends RemoteException {
+        private static final long serialVersionUID = 1L;
+
+        GaveUpException(String host, String message, Throwable cause) {
+            super(Reason.CONNECTION_LOST, host, message, cause);
+        }
+    }
+
     /** Reconnect policy: the delay doubles from {@code initial} up to {@code max}, for at most {@code attempts} tries. */
     public record Backoff(Duration initial, Duration max, int attempts) {
         public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 8);
@@ -66,6 +95,7 @@ public final class HostSession implements AutoCloseable {
     private final Pause pause;
     private final RemoteCommandAudit audit;
     private final Clock clock;
+    private final List<ConnectionWatcher> watchers = new CopyOnWriteArrayList<>();
     private SshConnection connection;
     private boolean closed;
     /** Backoff is for getting back a host that was reached; a host never reached fails at once. */
@@ -83,6 +113,14 @@ public final class HostSession implements AutoCloseable {
 
     public SshTarget target() {
         return target;
+    }
+
+    public void addWatcher(ConnectionWatcher watcher) {
+        watchers.add(watcher);
+    }
+
+    public void removeWatcher(ConnectionWatcher watcher) {
+        watchers.remove(watcher);
     }
 
     /**
@@ -109,7 +147,7 @@ public final class HostSession implements AutoCloseable {
         try {
             return run(script, timeout);
         } catch (RemoteException e) {
-            if (e.reason() != Reason.CONNECTION_LOST) {
+            if (e.reason() != Reason.CONNECTION_LOST || e instanceof GaveUpException) {
                 throw e;
             }
             Logger.info("Connection to {} lost during a query; reconnecting", target.display());
@@ -226,8 +264,12 @@ public final class HostSession implements AutoCloseable {
         }
         RemoteException last = null;
         int attempts = everConnected ? backoff.attempts() : 1;
+        if (everConnected) {
+            tell(1, attempts, Duration.ZERO, "the connection to " + target.display() + " was lost");
+        }
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
+                tell(attempt + 1, attempts, backoff.delay(attempt - 1), last.getMessage());
                 try {
                     pause.pause(backoff.delay(attempt - 1));
                 } catch (InterruptedException e) {
@@ -237,9 +279,12 @@ public final class HostSession implements AutoCloseable {
             }
             try {
                 connection = connector.open();
+                boolean reconnect = everConnected;
                 everConnected = true;
-                if (attempt > 0) {
+                if (reconnect) {
                     Logger.info("Reconnected to {} after {} attempt(s)", target.display(), attempt + 1);
+                    int n = attempt + 1;
+                    watchers.forEach(w -> w.reconnected(n));
                 }
                 return connection;
             } catch (RemoteException e) {
@@ -251,8 +296,29 @@ public final class HostSession implements AutoCloseable {
                         attempt + 1, backoff.attempts());
             }
         }
-        throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Lost the connection to " + target.display()
+        throw new GaveUpException(target.display(), "Lost the connection to " + target.display()
                 + " and could not reconnect after " + backoff.attempts() + " attempts: " + last.getMessage(), last);
+    }
+
+    private void tell(int attempt, int attempts, Duration in, String reason) {
+        Logger.info("Reconnecting to {}: attempt {} of {} in {} ms ({})", target.display(), attempt, attempts, in.toMillis(),
+                reason);
+        for (ConnectionWatcher w : watchers) {
+            try {
+                w.reconnecting(attempt, attempts, in, reason);
+            } catch (RuntimeException e) {
+                Logger.error(e, "A connection watcher failed");
+            }
+        }
+    }
+
+    /** The longest a session tries to get a lost connection back: the pauses plus a connect timeout per attempt. */
+    public Duration giveUpAfter(Duration connectTimeout) {
+        Duration total = Duration.ZERO;
+        for (int i = 0; i + 1 < backoff.attempts(); i++) {
+            total = total.plus(backoff.delay(i));
+        }
+        return total.plus(connectTimeout.multipliedBy(backoff.attempts()));
     }
 
     /** A refused key or credential will not change by waiting; a network problem might. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
@@ -52,6 +53,8 @@ public final class SshConnection implements Closeable {
      * without end cannot exhaust the console's memory.
      */
     public static final int MAX_OUTPUT_BYTES = 32 << 20;
+    /** Unanswered keep-alives after which the connection is given up for dead. */
+    public static final int MISSED_KEEPALIVES = 3;
 
     private static String firstWord(String commandLine) {
         String t = commandLine.strip();
@@ -115,6 +118,11 @@ public final class SshConnection implements Closeable {
                     "Cannot connect to " + target.display() + ": " + e.getMessage(), e);
         }
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) timeouts.keepAlive().toSeconds());
+        if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
+            // A path that swallows packets (a "black hole") is taken for dead after this many unanswered
+            // keep-alives: 3 x 15 s by default, well under a minute (sshj's default is 5).
+            runner.setMaxAliveCount(MISSED_KEEPALIVES);
+        }
         // Per connection, not per thread: sshj asks keyboard-interactive answers on its own reader thread.
         HandedOutSecrets handedOut = new HandedOutSecrets();
         try {
@@ -266,6 +274,10 @@ public final class SshConnection implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Interrupted while waiting for the host.", e);
+        } catch (IllegalStateException e) {
+            // sshj's "Not connected": the transport died before its reader thread told anyone.
+            throw new RemoteException(Reason.CONNECTION_LOST, target.display(),
+                    "The connection to " + target.display() + " is gone: " + e.getMessage(), e);
         } catch (ExecutionException | IOException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof OutputTooLarge) {
@@ -284,7 +296,7 @@ public final class SshConnection implements Closeable {
         try {
             session = client.startSession();
             return new StreamingCommand(session, session.exec(commandLine));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             if (session != null) {
                 try {
                     session.close();

@@ -66,4 +66,40 @@ class HostSessionTest {
                 .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION));
         assertThat(tries).hasValue(1);
     }
+
+    /** A connection lost for good: every attempt is said before it is made, and a query gives up once, not twice. */
+    @Test
+    void lostContactIsSaidAtEachAttemptAndAQueryRunsTheBackoffOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (org.kzmove.testsupport.LiveHost live = org.kzmove.testsupport.LiveHost.scenario(dir, "test-host")) {
+            AtomicInteger opens = new AtomicInteger();
+            List<Duration> pauses = new ArrayList<>();
+            List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            HostSession s = new HostSession(live.target("kzadmin"), () -> {
+                if (opens.incrementAndGet() == 1) {
+                    return live.connect("kzadmin");
+                }
+                throw new RemoteException(Reason.UNREACHABLE, TARGET.display(), "connection refused");
+            }, new HostSession.Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 4), pauses::add,
+                    RemoteCommandAudit.NONE, Clock.systemUTC());
+            s.addWatcher((attempt, attempts, in, reason) -> said.add(attempt + "/" + attempts + " in " + in.toMillis()
+                    + " ms: " + reason));
+            assertThat(s.run(echo(), Duration.ofSeconds(10)).stdout()).isEqualTo("hi\n");
+
+            live.host.server().dropAllConnections();
+            org.kzmove.testsupport.Conditions.await("the client sees the drop",
+                    () -> live.host.server().connectionCount() == 0, Duration.ofSeconds(10));
+            assertThatThrownBy(() -> s.query(echo(), Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(RemoteException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONNECTION_LOST))
+                    .hasMessageContaining("could not reconnect after 4 attempts");
+
+            assertThat(opens).as("one backoff, not one per retry").hasValue(1 + 4);
+            assertThat(pauses).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(said).containsExactly("1/4 in 0 ms: the connection to kzadmin@127.0.0.1:" + live.host.port()
+                    + " was lost", "2/4 in 100 ms: connection refused", "3/4 in 200 ms: connection refused",
+                    "4/4 in 400 ms: connection refused");
+            assertThat(s.giveUpAfter(Duration.ofSeconds(15))).isEqualTo(Duration.ofMillis(700).plusSeconds(60));
+            s.close();
+        }
+    }
 }
