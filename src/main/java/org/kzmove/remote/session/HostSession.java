@@ -96,8 +96,10 @@ public final class HostSession implements AutoCloseable {
     private final RemoteCommandAudit audit;
     private final Clock clock;
     private final List<ConnectionWatcher> watchers = new CopyOnWriteArrayList<>();
-    private SshConnection connection;
-    private boolean closed;
+    /** Held while a connection is opened, pauses included: one reconnect at a time, without blocking close(). */
+    private final Object connecting = new Object();
+    private volatile SshConnection connection;
+    private volatile boolean closed;
     /** Backoff is for getting back a host that was reached; a host never reached fails at once. */
     private boolean everConnected;
 
@@ -250,16 +252,26 @@ public final class HostSession implements AutoCloseable {
         }
     }
 
-    /** The open connection, or a new one opened with backoff. */
-    private synchronized SshConnection connection() throws RemoteException {
+    /**
+     * The open connection, or a new one opened with backoff. The pauses hold only {@link #connecting}, so
+     * closing the session (the console quitting) never waits for a reconnect; a closed session stops it.
+     */
+    private SshConnection connection() throws RemoteException {
+        synchronized (connecting) {
+            return connectionLocked();
+        }
+    }
+
+    private SshConnection connectionLocked() throws RemoteException {
         if (closed) {
-            throw new RemoteException(Reason.LOCAL, target.display(), "The session to " + target.display() + " is closed.");
+            throw closedException();
         }
-        if (connection != null && connection.isConnected()) {
-            return connection;
+        SshConnection current = connection;
+        if (current != null && current.isConnected()) {
+            return current;
         }
-        if (connection != null) {
-            connection.close();
+        if (current != null) {
+            current.close();
             connection = null;
         }
         RemoteException last = null;
@@ -277,8 +289,18 @@ public final class HostSession implements AutoCloseable {
                     throw new RemoteException(Reason.CONNECTION_LOST, target.display(), "Interrupted while reconnecting.", e);
                 }
             }
+            if (closed) {
+                throw closedException();
+            }
             try {
-                connection = connector.open();
+                SshConnection opened = connector.open();
+                synchronized (this) {
+                    if (closed) {
+                        opened.close();
+                        throw closedException();
+                    }
+                    connection = opened;
+                }
                 boolean reconnect = everConnected;
                 everConnected = true;
                 if (reconnect) {
@@ -286,8 +308,11 @@ public final class HostSession implements AutoCloseable {
                     int n = attempt + 1;
                     watchers.forEach(w -> w.reconnected(n));
                 }
-                return connection;
+                return opened;
             } catch (RemoteException e) {
+                if (closed) {
+                    throw closedException();
+                }
                 last = e;
                 if (!retryable(e) || !everConnected) {
                     throw e;
@@ -330,11 +355,17 @@ public final class HostSession implements AutoCloseable {
         audit.record(new AuditEntry(clock.instant(), target.host() + ":" + target.port(), target.user(), line, status));
     }
 
+    private RemoteException closedException() {
+        return new RemoteException(Reason.LOCAL, target.display(), "The session to " + target.display() + " is closed.");
+    }
+
+    /** Closes the connection; a reconnect under way stops at its next step (its pause is not waited for). */
     @Override
     public synchronized void close() {
         closed = true;
-        if (connection != null) {
-            connection.close();
+        SshConnection current = connection;
+        if (current != null) {
+            current.close();
             connection = null;
         }
     }

@@ -102,4 +102,44 @@ class HostSessionTest {
             s.close();
         }
     }
+
+    /** Quitting during a reconnect does not wait for its pauses, and the reconnect stops there. */
+    @Test
+    void closeDoesNotWaitForAReconnectUnderWayWhichThenStops(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (org.kzmove.testsupport.LiveHost live = org.kzmove.testsupport.LiveHost.scenario(dir, "test-host")) {
+            AtomicInteger opens = new AtomicInteger();
+            java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+            HostSession s = new HostSession(live.target("kzadmin"), () -> {
+                if (opens.incrementAndGet() == 1) {
+                    return live.connect("kzadmin");
+                }
+                throw new RemoteException(Reason.UNREACHABLE, TARGET.display(), "connection refused");
+            }, new HostSession.Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 5), d -> {
+                paused.countDown();
+                resume.await();
+            }, RemoteCommandAudit.NONE, Clock.systemUTC());
+            assertThat(s.run(echo(), Duration.ofSeconds(10)).succeeded()).isTrue();
+            live.host.server().dropAllConnections();
+            org.kzmove.testsupport.Conditions.await("the client sees the drop",
+                    () -> live.host.server().connectionCount() == 0, Duration.ofSeconds(10));
+
+            java.util.concurrent.CompletableFuture<Object> reconnecting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return s.run(echo(), Duration.ofSeconds(10));
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            assertThat(paused.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(s::close);
+            closing.get(5, java.util.concurrent.TimeUnit.SECONDS); // close() returned while the reconnect pauses
+            resume.countDown();
+
+            assertThat(reconnecting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOfSatisfying(RemoteException.class,
+                    e -> assertThat(e).hasMessageContaining("is closed"));
+            assertThat(opens).as("no attempt after the close").hasValue(2);
+        }
+    }
 }
