@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.Program;
@@ -57,7 +58,7 @@ public final class FreeStorageService {
      * @param inventory the host's zones, read just before: their configurations say what is in use
      */
     public List<FreeStorage> probe(String host, RemoteShell shell, HostInventory inventory) throws RemoteException {
-        String marker = Scripts.newMarker();
+        String marker = RemoteScript.newMarker();
         List<SequenceOutput.Part> lists = SequenceOutput.split(shell.run(Scripts.sequence(marker, List.of(
                 Scripts.command(Program.IOSTAT, Privilege.NONE, "-En"),
                 Scripts.command(Program.ZFS, Privilege.NONE, "list", "-H", "-o", "name,volsize", "-t", "volume"),

@@ -3,6 +3,7 @@ package org.kzmove.inventory;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kzmove.remote.command.RemoteScript;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.command.Program;
@@ -41,7 +42,7 @@ public final class InventoryService {
     }
 
     public HostInventory load(String host, RemoteShell shell) throws RemoteException {
-        String marker = Scripts.newMarker();
+        String marker = RemoteScript.newMarker();
         List<RemoteCommand> first = List.of(
                 Scripts.command(Program.UNAME, Privilege.NONE, "-v"),
                 Scripts.command(Program.ZONEADM, Privilege.NONE, "list", "-cp"));

@@ -1,7 +1,5 @@
 package org.kzmove.inventory;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.kzmove.remote.command.Privilege;
@@ -34,13 +32,6 @@ final class Scripts {
         } catch (InvalidValueException e) {
             throw new IllegalStateException("the marker is a plain word", e);
         }
-    }
-
-    /** A marker no command's output can contain by chance: it separates the outputs of a sequence. */
-    static String newMarker() {
-        byte[] nonce = new byte[6];
-        new SecureRandom().nextBytes(nonce);
-        return "kzmove-end-" + HexFormat.of().formatHex(nonce);
     }
 
     static String firstLine(String text) {

@@ -1,9 +1,7 @@
 package org.kzmove.migration.engine;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.kzmove.remote.RemoteException;
@@ -39,7 +37,7 @@ final class ZoneStorageReader {
     }
 
     ZoneStorage read(HostSession session, String zone) throws RemoteException {
-        String marker = "kzmove-end-" + HexFormat.of().formatHex(nonce());
+        String marker = RemoteScript.newMarker();
         RemoteScript script;
         try {
             List<RemoteCommand> cmds = List.of(
@@ -78,12 +76,6 @@ final class ZoneStorageReader {
         }
         ParsedZoneConfig parsed = ZonecfgParser.parse(part.output());
         return parsed.config();
-    }
-
-    private static byte[] nonce() {
-        byte[] b = new byte[6];
-        new SecureRandom().nextBytes(b);
-        return b;
     }
 
     private static String firstLine(String text) {
