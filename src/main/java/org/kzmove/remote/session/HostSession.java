@@ -102,6 +102,8 @@ public final class HostSession implements AutoCloseable {
     private volatile boolean closed;
     /** Backoff is for getting back a host that was reached; a host never reached fails at once. */
     private boolean everConnected;
+    /** Why the last connection was lost, as the failed command found out; said with the first attempt to get it back. */
+    private volatile String lostBecause;
 
     public HostSession(SshTarget target, Connector connector, Backoff backoff, Pause pause, RemoteCommandAudit audit,
             Clock clock) {
@@ -138,6 +140,7 @@ public final class HostSession implements AutoCloseable {
         } catch (RemoteException e) {
             record(script.line(), null);
             if (e.reason() == Reason.CONNECTION_LOST) {
+                lostBecause = e.getMessage();
                 dropConnection(c);
             }
             throw e;
@@ -277,7 +280,8 @@ public final class HostSession implements AutoCloseable {
         RemoteException last = null;
         int attempts = everConnected ? backoff.attempts() : 1;
         if (everConnected) {
-            tell(1, attempts, Duration.ZERO, "the connection to " + target.display() + " was lost");
+            String why = lostBecause;
+            tell(1, attempts, Duration.ZERO, why == null ? "the connection to " + target.display() + " was lost" : why);
         }
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
@@ -303,6 +307,7 @@ public final class HostSession implements AutoCloseable {
                 }
                 boolean reconnect = everConnected;
                 everConnected = true;
+                lostBecause = null;
                 if (reconnect) {
                     Logger.info("Reconnected to {} after {} attempt(s)", target.display(), attempt + 1);
                     int n = attempt + 1;

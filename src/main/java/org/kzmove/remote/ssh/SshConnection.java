@@ -62,9 +62,24 @@ public final class SshConnection implements Closeable {
         return sp < 0 ? t : t.substring(0, sp);
     }
 
-    public record Timeouts(Duration connect, Duration socketRead, Duration command, Duration keepAlive) {
+    /**
+     * @param connect   the longest each step of opening a connection may wait for the host: the TCP
+     *                  connect, the host's SSH banner, the key exchange and each authentication reply.
+     *                  A path that swallows packets accepts a TCP connection and then says nothing, so
+     *                  every step needs the bound, not only the TCP connect
+     * @param command   the longest a command started without a timeout of its own may run
+     * @param keepAlive the interval of keep-alives on an open connection ({@link #MISSED_KEEPALIVES}
+     *                  unanswered ones end it)
+     */
+    public record Timeouts(Duration connect, Duration command, Duration keepAlive) {
         public static final Timeouts DEFAULT =
-                new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofSeconds(15));
+                new Timeouts(Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofSeconds(15));
+
+        public Timeouts {
+            if (keepAlive.toSeconds() < 1) {
+                throw new IllegalArgumentException("keep-alives are sent at most once a second: " + keepAlive);
+            }
+        }
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -93,13 +108,24 @@ public final class SshConnection implements Closeable {
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout((int) timeouts.connect().toMillis());
-        client.setTimeout((int) timeouts.socketRead().toMillis());
+        int connectMs = (int) timeouts.connect().toMillis();
+        client.setConnectTimeout(connectMs);
+        // The socket's read timeout bounds the wait for the host's banner (sshj's reader thread ignores it
+        // once the connection is up); the transport's timeout bounds the key exchange and authentication.
+        client.setTimeout(connectMs);
+        client.getTransport().setTimeoutMs(connectMs);
+        // Set before connecting: sshj starts its keep-alive thread at connect time only if an interval is set.
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int) timeouts.keepAlive().toSeconds());
+        if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
+            // A path that swallows packets (a "black hole") is taken for dead when this many keep-alives are
+            // unanswered at the next one: 45-60 s with the default 15 s interval (sshj's default count is 5).
+            runner.setMaxAliveCount(MISSED_KEEPALIVES);
+        }
         try {
             client.connect(target.host(), target.port());
         } catch (TransportException e) {
             closeQuietly(client);
-            throw hostKeyOrTransport(target, verifier, e);
+            throw hostKeyOrTransport(target, verifier, timeouts, e);
         } catch (UnknownHostException e) {
             closeQuietly(client);
             throw new RemoteException(Reason.UNREACHABLE, target.display(),
@@ -116,12 +142,6 @@ public final class SshConnection implements Closeable {
             closeQuietly(client);
             throw new RemoteException(Reason.UNREACHABLE, target.display(),
                     "Cannot connect to " + target.display() + ": " + e.getMessage(), e);
-        }
-        client.getConnection().getKeepAlive().setKeepAliveInterval((int) timeouts.keepAlive().toSeconds());
-        if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
-            // A path that swallows packets (a "black hole") is taken for dead after this many unanswered
-            // keep-alives: 3 x 15 s by default, well under a minute (sshj's default is 5).
-            runner.setMaxAliveCount(MISSED_KEEPALIVES);
         }
         // Per connection, not per thread: sshj asks keyboard-interactive answers on its own reader thread.
         HandedOutSecrets handedOut = new HandedOutSecrets();
@@ -142,7 +162,13 @@ public final class SshConnection implements Closeable {
         return new SshConnection(client, target, timeouts);
     }
 
-    private static RemoteException hostKeyOrTransport(SshTarget target, KnownHostsVerifier verifier, TransportException e) {
+    private static RemoteException hostKeyOrTransport(SshTarget target, KnownHostsVerifier verifier, Timeouts timeouts,
+            TransportException e) {
+        if (e.getCause() instanceof SocketTimeoutException) {
+            return new RemoteException(Reason.TIMEOUT, target.display(), target.host() + " port " + target.port()
+                    + " accepted the connection but sent no SSH greeting within " + timeouts.connect().toSeconds()
+                    + " s (a path that drops packets, or an sshd that hangs).", e);
+        }
         if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
             HostKeyTrust.PresentedHostKey key = verifier.lastPresented();
             String presented = key == null ? "its key" : key.keyType() + " " + key.fingerprint();

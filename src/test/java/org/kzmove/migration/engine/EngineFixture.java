@@ -94,6 +94,22 @@ final class EngineFixture implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /**
+     * A session that reaches the host through {@code relayPort} (a {@link org.kzmove.testsupport.LinkRelay}),
+     * with the given timeouts and reconnect policy, pauses really waited; the relay's address is in known_hosts.
+     */
+    HostSession sessionThrough(int relayPort, SshConnection.Timeouts timeouts, HostSession.Backoff backoff)
+            throws java.io.IOException {
+        String line = host.knownHostsLine();
+        Files.writeString(knownHosts, line.replace("]:" + host.port() + " ", "]:" + relayPort + " ") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        SshTarget target = new SshTarget("127.0.0.1", relayPort, "kzadmin");
+        KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(), knownHosts, HostKeyTrust.REFUSE);
+        return new HostSession(target,
+                () -> SshConnection.open(target, List.of(new SshAuth.InMemoryKey(clientKey)), verifier, timeouts),
+                backoff, HostSession.Pause.SLEEP, audit, Clock.systemUTC());
+    }
+
     /** An engine on {@code s}, looking at its moves every 50 ms, failed looks retried within 200 ms. */
     MoveEngine engineOn(HostSession s) {
         return new MoveEngine(s, store, HostJobFiles.forUser(s.target().user()), privilege, executor, Clock.systemUTC(),
