@@ -16,6 +16,10 @@ import org.kzmove.remote.RemoteException;
 
 /** {@code kzmove attach HOST JOB}: follows one move to its end, from where it was last seen. */
 final class AttachCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "attach";
+    static final String SUMMARY =
+            "follow a move (after a dropped connection or from another kzmove) to its end";
     private final Supplier<KzmovePaths> paths;
     private final InterruptSource interrupts;
 
@@ -26,12 +30,12 @@ final class AttachCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "attach";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "follow a move (after a dropped connection or from another kzmove) to its end";
+        return SUMMARY;
     }
 
     @Override

@@ -21,6 +21,10 @@ import org.kzmove.solaris.storage.StorageUris;
 
 /** {@code kzmove check HOST ZONE -p URI ...}: the pre-checks of a move, a dry run that changes nothing. */
 final class CheckCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "check";
+    static final String SUMMARY =
+            "pre-check a storage move (dry run: nothing changes on the host)";
     /** Exit status when the checks found errors (the move would fail). */
     static final int CHECK_ERRORS = ExitCodes.ERROR;
 
@@ -33,12 +37,12 @@ final class CheckCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "check";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "pre-check a storage move (dry run: nothing changes on the host)";
+        return SUMMARY;
     }
 
     @Override

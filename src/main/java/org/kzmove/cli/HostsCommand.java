@@ -16,6 +16,10 @@ import org.kzmove.solaris.InvalidValueException;
 
 /** {@code kzmove hosts add|list|remove}: the saved host profiles. Never connects to a host. */
 final class HostsCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "hosts";
+    static final String SUMMARY =
+            "add, list and remove saved hosts (profiles hold no secrets)";
     private final KzmovePaths paths;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,12 +29,12 @@ final class HostsCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "hosts";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "add, list and remove saved hosts (profiles hold no secrets)";
+        return SUMMARY;
     }
 
     @Override

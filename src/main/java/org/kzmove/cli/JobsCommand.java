@@ -21,6 +21,10 @@ import org.kzmove.remote.ssh.CommandResult;
 
 /** {@code kzmove jobs HOST}: the moves kzmove knows of on a host, recorded here or found there. */
 final class JobsCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "jobs";
+    static final String SUMMARY =
+            "list the moves of a host: running, finished, and found on the host but never followed here";
     private final Supplier<KzmovePaths> paths;
 
     JobsCommand(Supplier<KzmovePaths> paths) {
@@ -29,12 +33,12 @@ final class JobsCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "jobs";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "list the moves of a host: running, finished, and found on the host but never followed here";
+        return SUMMARY;
     }
 
     @Override

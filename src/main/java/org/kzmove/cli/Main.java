@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.kzmove.app.KzmovePaths;
 import org.tinylog.Logger;
@@ -14,7 +15,14 @@ import org.tinylog.Logger;
  * tools start fast and run on machines without a display.
  */
 public final class Main {
-    private final Map<String, Subcommand> commands = new LinkedHashMap<>();
+    /**
+     * A subcommand as {@code kzmove --help} lists it, built only when it runs: building them all up
+     * front loaded Jackson, sshj and BouncyCastle for a help text (kzmove's start time is a feature).
+     */
+    record Listed(String name, String summary, Supplier<Subcommand> build) {
+    }
+
+    private final Map<String, Listed> commands = new LinkedHashMap<>();
     private final DesktopConsole console;
 
     Main(List<Subcommand> subcommands) {
@@ -22,17 +30,38 @@ public final class Main {
     }
 
     Main(List<Subcommand> subcommands, DesktopConsole console) {
+        this(console, subcommands.stream().map(c -> new Listed(c.name(), c.summary(), () -> c)).toList());
+    }
+
+    private Main(DesktopConsole console, List<Listed> listed) {
         this.console = console;
-        for (Subcommand c : subcommands) {
+        for (Listed c : listed) {
             commands.put(c.name(), c);
         }
     }
 
     static Main standard() {
-        return new Main(List.of(new HostsCommand(KzmovePaths.detect()), new ZonesCommand(KzmovePaths::detect),
-                new CheckCommand(KzmovePaths::detect), new MoveCommand(KzmovePaths::detect, InterruptSource.sigint()),
-                new JobsCommand(KzmovePaths::detect), new AttachCommand(KzmovePaths::detect, InterruptSource.sigint()),
-                new ReplayCommand(), new SimCommandLine(KzmovePaths.detect())));
+        return new Main(DesktopConsole.JAVAFX, List.of(
+                new Listed(HostsCommand.NAME, HostsCommand.SUMMARY, () -> new HostsCommand(KzmovePaths.detect())),
+                new Listed(ZonesCommand.NAME, ZonesCommand.SUMMARY, () -> new ZonesCommand(KzmovePaths::detect)),
+                new Listed(CheckCommand.NAME, CheckCommand.SUMMARY, () -> new CheckCommand(KzmovePaths::detect)),
+                new Listed(MoveCommand.NAME, MoveCommand.SUMMARY,
+                        () -> new MoveCommand(KzmovePaths::detect, InterruptSource.sigint())),
+                new Listed(JobsCommand.NAME, JobsCommand.SUMMARY, () -> new JobsCommand(KzmovePaths::detect)),
+                new Listed(AttachCommand.NAME, AttachCommand.SUMMARY,
+                        () -> new AttachCommand(KzmovePaths::detect, InterruptSource.sigint())),
+                // A lambda, not ReplayCommand::new: a constructor reference loads the class when it is made.
+                new Listed(ReplayCommand.NAME, ReplayCommand.SUMMARY, () -> new ReplayCommand()),
+                new Listed(SimCommandLine.NAME, SimCommandLine.SUMMARY, () -> new SimCommandLine(KzmovePaths.detect()))));
+    }
+
+    Listed listed(String name) {
+        return commands.get(name);
+    }
+
+    /** The names {@code kzmove --help} lists, in its order. */
+    List<String> names() {
+        return List.copyOf(commands.keySet());
     }
 
     public static void main(String[] args) {
@@ -64,11 +93,12 @@ public final class Main {
             io.out().println("kzmove " + version());
             return ExitCodes.OK;
         }
-        Subcommand command = commands.get(first);
-        if (command == null) {
+        Listed listed = commands.get(first);
+        if (listed == null) {
             io.err().println("kzmove: unknown subcommand '" + first + "'. Try 'kzmove --help'.");
             return ExitCodes.USAGE;
         }
+        Subcommand command = listed.build().get();
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         if (rest.contains("--help") || rest.contains("-h")) {
             io.out().print(command.usage());
@@ -92,7 +122,7 @@ public final class Main {
         io.out().println();
         io.out().println("Subcommands:");
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8);
-        for (Subcommand c : commands.values()) {
+        for (Listed c : commands.values()) {
             io.out().printf("  %-" + width + "s  %s%n", c.name(), c.summary());
         }
         io.out().println();

@@ -25,6 +25,10 @@ import org.tinylog.Logger;
  * leaves the move running on the host.
  */
 final class MoveCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "move";
+    static final String SUMMARY =
+            "move a running kernel zone's root pool to new storage, with pre-checks, progress and Ctrl-C rollback";
     /** The move was detached by a second Ctrl-C: still running on the host. */
     static final int DETACHED = ExitCodes.ERROR;
 
@@ -38,12 +42,12 @@ final class MoveCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "move";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "move a running kernel zone's root pool to new storage, with pre-checks, progress and Ctrl-C rollback";
+        return SUMMARY;
     }
 
     @Override

@@ -34,6 +34,10 @@ import org.kzmove.solaris.units.SolarisSize;
  * (one line on stderr says which); 2 on usage errors.
  */
 public final class ReplayCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "replay";
+    static final String SUMMARY =
+            "sum up a saved zoneadm move transcript or log (zone, outcome, phases, disks, resilver)";
     /** How much of the input is sniffed for binary content. */
     private static final int SNIFF = 8192;
 
@@ -41,12 +45,12 @@ public final class ReplayCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "replay";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "sum up a saved zoneadm move transcript or log (zone, outcome, phases, disks, resilver)";
+        return SUMMARY;
     }
 
     @Override

@@ -15,6 +15,10 @@ import org.tinylog.Logger;
 
 /** {@code kzmove sim}: runs a simulated Solaris 11.4 host in the foreground until Ctrl-C. */
 final class SimCommandLine implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "sim";
+    static final String SUMMARY =
+            "run a simulated Solaris 11.4 host with kernel zones over SSH (for trying and rehearsing)";
     static final int DEFAULT_PORT = 2222;
 
     private final KzmovePaths paths;
@@ -25,12 +29,12 @@ final class SimCommandLine implements Subcommand {
 
     @Override
     public String name() {
-        return "sim";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "run a simulated Solaris 11.4 host with kernel zones over SSH (for trying and rehearsing)";
+        return SUMMARY;
     }
 
     @Override

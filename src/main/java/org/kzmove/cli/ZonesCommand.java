@@ -24,6 +24,10 @@ import org.kzmove.solaris.zone.KzDevice;
 
 /** {@code kzmove zones HOST}: the host's zones with their disks and root pools (read-only). */
 final class ZonesCommand implements Subcommand {
+    /** Constants, so that {@code kzmove --help} lists the command without loading it. */
+    static final String NAME = "zones";
+    static final String SUMMARY =
+            "list a host's zones with state, brand, disks and root-pool health";
     private final Supplier<KzmovePaths> paths;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,12 +37,12 @@ final class ZonesCommand implements Subcommand {
 
     @Override
     public String name() {
-        return "zones";
+        return NAME;
     }
 
     @Override
     public String summary() {
-        return "list a host's zones with state, brand, disks and root-pool health";
+        return SUMMARY;
     }
 
     @Override

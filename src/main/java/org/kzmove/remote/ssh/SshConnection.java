@@ -26,6 +26,7 @@ import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -45,6 +46,14 @@ import org.kzmove.remote.RemoteException.Reason;
  * Every failure becomes a {@link RemoteException} whose reason and message say what to do.
  */
 public final class SshConnection implements Closeable {
+    static {
+        // The JDK 17 providers do all kzmove's SSH needs (Ed25519, X25519, ECDH, AES-GCM, ChaCha20 via
+        // sshj's own code); registering BouncyCastle loaded some 500 classes per start, from a signed
+        // jar that class-data sharing cannot archive (decision 18). PEM key files still read through
+        // BouncyCastle's parser, which needs no registered provider.
+        SecurityUtils.setRegisterBouncyCastle(false);
+    }
+
 
     /** Explicit limits, as sshj recommends: nothing waits forever on a silent network. */
     /**
