@@ -51,12 +51,12 @@ public record DevUri(String text) implements StorageUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DevUri other && normalized().equals(other.normalized());
+        return StorageUri.equalByNormalForm(this, o);
     }
 
     @Override
     public int hashCode() {
-        return normalized().hashCode();
+        return StorageUri.hashOfNormalForm(this);
     }
 
     @Override

@@ -65,12 +65,12 @@ public record FileUri(String text) implements StorageUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FileUri other && normalized().equals(other.normalized());
+        return StorageUri.equalByNormalForm(this, o);
     }
 
     @Override
     public int hashCode() {
-        return normalized().hashCode();
+        return StorageUri.hashOfNormalForm(this);
     }
 
     @Override

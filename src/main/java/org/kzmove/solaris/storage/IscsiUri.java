@@ -107,12 +107,12 @@ public record IscsiUri(String text) implements StorageUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IscsiUri other && normalized().equals(other.normalized());
+        return StorageUri.equalByNormalForm(this, o);
     }
 
     @Override
     public int hashCode() {
-        return normalized().hashCode();
+        return StorageUri.hashOfNormalForm(this);
     }
 
     @Override

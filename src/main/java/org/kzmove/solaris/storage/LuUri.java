@@ -67,12 +67,12 @@ public record LuUri(String text) implements StorageUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LuUri other && normalized().equals(other.normalized());
+        return StorageUri.equalByNormalForm(this, o);
     }
 
     @Override
     public int hashCode() {
-        return normalized().hashCode();
+        return StorageUri.hashOfNormalForm(this);
     }
 
     @Override

@@ -82,12 +82,12 @@ public record NfsUri(String text) implements StorageUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NfsUri other && normalized().equals(other.normalized());
+        return StorageUri.equalByNormalForm(this, o);
     }
 
     @Override
     public int hashCode() {
-        return normalized().hashCode();
+        return StorageUri.hashOfNormalForm(this);
     }
 
     @Override

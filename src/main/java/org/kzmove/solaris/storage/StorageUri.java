@@ -32,4 +32,17 @@ public sealed interface StorageUri permits DevUri, LuUri, IscsiUri, NfsUri, File
     default boolean sameStorage(StorageUri other) {
         return other != null && normalized().equals(other.normalized());
     }
+
+    /**
+     * The equality every storage URI record has (records cannot inherit one): the same kind of URI
+     * with the same normal form, so {@code dev:dsk/c0t0d0s0} equals {@code dev:/dev/dsk/c0t0d0s0}.
+     */
+    static boolean equalByNormalForm(StorageUri self, Object o) {
+        return o != null && o.getClass() == self.getClass() && self.normalized().equals(((StorageUri) o).normalized());
+    }
+
+    /** The hash code that goes with {@link #equalByNormalForm}. */
+    static int hashOfNormalForm(StorageUri self) {
+        return self.normalized().hashCode();
+    }
 }
