@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kzmove.sim.SimulatedHost;
 import org.kzmove.sim.command.BrokenPipeException;
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.command.SimCommand;
 import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SimProcess;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.kzmove.sim.clock.SimClock;
 import org.kzmove.sim.fs.SimFileSystem;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SignalMailbox;
 

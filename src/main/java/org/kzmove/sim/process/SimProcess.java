@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.kzmove.sim.command.Credentials;
 import org.tinylog.Logger;
 
 /**

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.kzmove.sim.command.Credentials;
 
 /**
  * The simulated host's process table: pids, owners, command lines, and signal delivery with the

@@ -1,6 +1,6 @@
 package org.kzmove.sim.shell;
 
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.fs.FileAccess;
 
 /** The file-system identity of a simulated process, from its credentials. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.kzmove.sim.command.BrokenPipeException;
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.command.SimCommand;
 import org.kzmove.sim.fs.FileAccess;
 import org.kzmove.sim.fs.SimFileException;

@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.command.Invocation;
 import org.kzmove.sim.fs.FileAccess;
 import org.kzmove.sim.fs.SimFileException;

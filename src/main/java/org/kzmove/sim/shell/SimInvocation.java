@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kzmove.sim.clock.SimClock;
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.command.Invocation;
 import org.kzmove.sim.fs.SimFileSystem;
 import org.kzmove.sim.process.Signal;

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 
 /**
  * A user of the simulated host, modelled on Solaris RBAC.

@@ -16,7 +16,7 @@ import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.process.Signal;
 import org.kzmove.sim.process.SimProcess;
 import org.kzmove.sim.process.SimProcessTable;

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 import org.kzmove.sim.clock.ManualClock;
 import org.kzmove.sim.clock.SimClock;
-import org.kzmove.sim.command.Credentials;
+import org.kzmove.sim.process.Credentials;
 import org.kzmove.sim.command.Invocation;
 import org.kzmove.sim.command.SimCommand;
 import org.kzmove.sim.fs.InMemoryFileSystem;

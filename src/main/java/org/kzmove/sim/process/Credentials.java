@@ -1,4 +1,4 @@
-package org.kzmove.sim.command;
+package org.kzmove.sim.process;
 
 import java.util.Objects;
 import java.util.Set;
