@@ -33,6 +33,16 @@ public interface MoveListener {
     }
 
     /**
+     * The move's record could not be saved in kzmove's data directory (the disk is full, the directory
+     * is read-only): {@code problem} is one line naming the file and the system's reason. Said once per
+     * move followed, at the first save that fails, however many fail after it. The move is not affected:
+     * its lines and its outcome still reach the listeners, and a later attach or re-attach reads the
+     * outcome from the job file on the host and records it.
+     */
+    default void onRecordNotSaved(String problem) {
+    }
+
+    /**
      * Following stopped without an outcome (the host stayed unreachable after every reconnect attempt);
      * the move itself keeps running on the host and re-attach will pick it up.
      */
