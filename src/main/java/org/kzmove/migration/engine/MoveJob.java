@@ -551,7 +551,7 @@ public final class MoveJob {
             return;
         }
         Logger.info("{}", problem);
-        listeners.forEach(l -> safe(() -> l.onRecordNotSaved(problem)));
+        listeners.forEach(l -> safe(() -> l.onRecordNotSaved(id, problem)));
     }
 
     private static void safe(Runnable r) {

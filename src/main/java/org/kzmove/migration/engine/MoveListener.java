@@ -1,5 +1,6 @@
 package org.kzmove.migration.engine;
 
+import org.kzmove.migration.job.JobId;
 import org.kzmove.solaris.move.MoveEvent;
 
 /**
@@ -39,7 +40,7 @@ public interface MoveListener {
      * its lines and its outcome still reach the listeners, and a later attach or re-attach reads the
      * outcome from the job file on the host and records it.
      */
-    default void onRecordNotSaved(String problem) {
+    default void onRecordNotSaved(JobId job, String problem) {
     }
 
     /**

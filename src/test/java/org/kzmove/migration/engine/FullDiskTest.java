@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.solaris.move.MovePhase;
@@ -48,7 +49,7 @@ class FullDiskTest {
         }
 
         @Override
-        public void onRecordNotSaved(String problem) {
+        public void onRecordNotSaved(JobId job, String problem) {
             notSaved.add(problem);
         }
     }
