@@ -29,9 +29,9 @@ public final class ProfileHosts implements SavedHosts {
         this.userKnownHosts = userKnownHosts;
     }
 
-    /** The user's OpenSSH known_hosts, {@code ~/.ssh/known_hosts}. */
+    /** The user's OpenSSH known_hosts, {@code ~/.ssh/known_hosts} where ssh(1) reads it ({@link KzmovePaths#userSshDir()}). */
     public static Path userKnownHosts() {
-        return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        return KzmovePaths.userSshDir().resolve("known_hosts");
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.kzmove.migration.engine.MoveListener;
 import org.kzmove.migration.job.DamagedRecordException;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
+import org.kzmove.migration.job.RecordWriter;
 import org.kzmove.remote.RemoteException;
 
 /** {@code kzmove attach HOST JOB}: follows one move to its end, from where it was last seen. */
@@ -22,10 +23,17 @@ final class AttachCommand implements Subcommand {
             "follow a move (after a dropped connection or from another kzmove) to its end";
     private final Supplier<KzmovePaths> paths;
     private final InterruptSource interrupts;
+    private final RecordWriter records;
 
     AttachCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts) {
+        this(paths, interrupts, RecordWriter.NIO);
+    }
+
+    /** @param records how job records reach the disk (tests make it fill up) */
+    AttachCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts, RecordWriter records) {
         this.paths = paths;
         this.interrupts = interrupts;
+        this.records = records;
     }
 
     @Override
@@ -70,8 +78,8 @@ final class AttachCommand implements Subcommand {
         } catch (Options.UsageException | IOException e) {
             return HostArguments.refuse("attach", e, io);
         }
-        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json);
-        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json, host.display);
+        try (EngineFactory engine = new EngineFactory(host, paths.get(), records)) {
             Optional<JobRecord> record = engine.store.load(id);
             if (record.isPresent() && record.get().finished()) {
                 printer.message("Job " + id.value() + " (zone " + record.get().zone() + ") already ended: "
@@ -87,7 +95,7 @@ final class AttachCommand implements Subcommand {
             }
             job.get().addListener(printer);
             printer.message("Following job " + id.value() + " (zone " + job.get().zone() + "); Ctrl-C to cancel.");
-            return new MoveCommand(paths, interrupts).follow(job.get(), printer, host, io);
+            return new MoveCommand(paths, interrupts, records).follow(job.get(), printer, host, io);
         } catch (RemoteException e) {
             io.err().println("kzmove attach: " + e.getMessage());
             return ExitCodes.ERROR;

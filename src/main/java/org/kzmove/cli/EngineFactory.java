@@ -9,6 +9,7 @@ import org.kzmove.app.KzmovePaths;
 import org.kzmove.migration.engine.MoveEngine;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobStore;
+import org.kzmove.migration.job.RecordWriter;
 import org.kzmove.remote.audit.JsonLinesAuditLog;
 import org.kzmove.remote.session.HostSession;
 
@@ -20,6 +21,11 @@ final class EngineFactory implements AutoCloseable {
     final JobStore store;
 
     EngineFactory(HostArguments host, KzmovePaths paths) throws java.io.IOException {
+        this(host, paths, RecordWriter.NIO);
+    }
+
+    /** @param records how job records reach the disk ({@link RecordWriter#NIO}; tests fill the disk) */
+    EngineFactory(HostArguments host, KzmovePaths paths, RecordWriter records) throws java.io.IOException {
         AtomicInteger n = new AtomicInteger();
         // One executor for the engine: each look at a move holds a thread only while it runs.
         this.executor = Executors.newScheduledThreadPool(4, r -> {
@@ -27,7 +33,7 @@ final class EngineFactory implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.store = new JobStore(paths.jobsDir());
+        this.store = new JobStore(paths.jobsDir(), records);
         this.session = new HostSession(host.target, host::connect, HostSession.Backoff.DEFAULT, HostSession.Pause.SLEEP,
                 new JsonLinesAuditLog(paths.logsDir().resolve("audit.jsonl")), Clock.systemUTC());
         this.engine = new MoveEngine(session, store, HostJobFiles.forUser(host.target.user()), host.privilege, executor, Clock.systemUTC(),

@@ -121,7 +121,7 @@ final class HostArguments {
             auths.add(new SshAuth.KeyFile(Path.of(keyFile), secret));
         } else {
             for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-                Path p = Path.of(System.getProperty("user.home"), ".ssh", name);
+                Path p = KzmovePaths.userSshDir().resolve(name);
                 if (Files.isReadable(p)) {
                     auths.add(new SshAuth.KeyFile(p, secret));
                 }
@@ -136,7 +136,7 @@ final class HostArguments {
         }
         HostKeyTrust trust = o.has("--accept-new-host-key") ? HostKeyTrust.ACCEPT_NEW : ConsolePrompts.hostKeyTrust(console);
         Path own = o.has("--known-hosts") ? Path.of(o.value("--known-hosts")) : paths.knownHosts();
-        Path users = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        Path users = KzmovePaths.userSshDir().resolve("known_hosts");
         KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(users), own, trust);
         return new HostArguments(new SshTarget(address, port, user), List.copyOf(auths), privilege, verifier,
                 o.has("--json"));

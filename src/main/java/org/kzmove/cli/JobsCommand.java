@@ -12,23 +12,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.kzmove.app.KzmovePaths;
+import org.kzmove.migration.engine.MoveEngine;
+import org.kzmove.migration.engine.MoveListener;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.migration.job.JobStore;
+import org.kzmove.migration.job.RecordWriter;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.ssh.CommandResult;
 
-/** {@code kzmove jobs HOST}: the moves kzmove knows of on a host, recorded here or found there. */
+/**
+ * {@code kzmove jobs HOST}: the moves kzmove knows of on a host, recorded here or found there. A move
+ * whose record is unfinished is looked at on the host: one whose zoneadm has ended (its end was not
+ * recorded: the disk was full, kzmove was killed or lost the host) is followed to its end and its
+ * outcome recorded now, as {@code kzmove attach} would; one still running is only listed.
+ */
 final class JobsCommand implements Subcommand {
     /** Constants, so that {@code kzmove --help} lists the command without loading it. */
     static final String NAME = "jobs";
     static final String SUMMARY =
             "list the moves of a host: running, finished, and found on the host but never followed here";
+    /** The most a move whose zoneadm has ended may take to be read to its end and verified. */
+    private static final Duration RECOVERY_WAIT = Duration.ofMinutes(2);
+
     private final Supplier<KzmovePaths> paths;
+    private final RecordWriter records;
 
     JobsCommand(Supplier<KzmovePaths> paths) {
+        this(paths, RecordWriter.NIO);
+    }
+
+    /** @param records how job records reach the disk (tests make it fill up) */
+    JobsCommand(Supplier<KzmovePaths> paths, RecordWriter records) {
         this.paths = paths;
+        this.records = records;
     }
 
     @Override
@@ -50,10 +68,21 @@ final class JobsCommand implements Subcommand {
                 on the host (/var/tmp/kzmove-USER) that no record here knows of (moves started by
                 kzmove elsewhere). 'kzmove attach HOST JOB' follows one to its end.
 
+                A move recorded here as unfinished is looked at on the host. If zoneadm has ended (the
+                end was not recorded: kzmove's disk was full, kzmove was killed or lost the host),
+                its job file is read to the end, the zone verified and the outcome recorded now, as
+                'kzmove attach' does. States:
+                  SUCCEEDED, CANCELLED_AND_ROLLED_BACK, FAILED_AND_ROLLED_BACK, NEEDS_ATTENTION
+                               the move's outcome as recorded (or recorded just now)
+                  RUNNING      zoneadm still runs on the host
+                  UNFINISHED   the host could not tell (a note says why); 'kzmove attach' follows it
+                  ON_HOST_ONLY a job file on the host that no record here knows of
+
                 """ + HostArguments.USAGE + """
 
-                Exit status: 0 listed; 1 the records or the host could not be read, or a record is damaged
-                (the others are still listed; the damaged file is named and left as it is); 2 usage error.
+                Exit status: 0 listed; 1 the records or the host could not be read, a record is damaged
+                (the others are still listed; the damaged file is named and left as it is), or an outcome
+                read from the host could not be recorded (the disk is full); 2 usage error.
                 """;
     }
 
@@ -66,8 +95,16 @@ final class JobsCommand implements Subcommand {
             return HostArguments.refuse("jobs", e, io);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> notSaved = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MoveListener saying = new MoveListener() {
+            @Override
+            public void onRecordNotSaved(JobId job, String problem) {
+                notSaved.add("kzmove jobs: " + problem + "; run 'kzmove jobs " + host.display + "' again once there is room.");
+            }
+        };
         List<String> damaged;
-        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+        try (EngineFactory engine = new EngineFactory(host, paths.get(), records)) {
             JobStore.Scan scan = engine.store.scan();
             damaged = scan.damaged();
             // A damaged record's job is not "on the host only": it has a record, one a person must look at.
@@ -81,7 +118,7 @@ final class JobsCommand implements Subcommand {
                 row.put("job", r.id());
                 row.put("zone", r.zone());
                 row.put("started", r.startedAt() == null ? null : r.startedAt().toString());
-                row.put("state", r.finished() ? r.outcome() : "RUNNING_OR_UNSEEN");
+                row.put("state", r.finished() ? r.outcome() : state(engine, r, saying, host, notes, row));
                 row.put("targets", r.targets());
                 rows.add(row);
             }
@@ -108,7 +145,8 @@ final class JobsCommand implements Subcommand {
         }
         rows.sort((a, b) -> String.valueOf(a.get("job")).compareTo(String.valueOf(b.get("job"))));
         damaged.forEach(line -> io.err().println("kzmove jobs: skipped a damaged record: " + line));
-        int status = damaged.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
+        notSaved.forEach(io.err()::println);
+        int status = damaged.isEmpty() && notSaved.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
         if (host.json) {
             try {
                 io.out().println(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -128,7 +166,34 @@ final class JobsCommand implements Subcommand {
             io.out().printf("%-36s %-16s %-26s %s%n", r.get("job"), r.get("zone") == null ? "-" : r.get("zone"),
                     r.get("state"), String.join(" ", castList(r.get("targets"))));
         }
+        notes.forEach(io.out()::println);
         return status;
+    }
+
+    /**
+     * The state of a move recorded as unfinished, after one look at the host; a move whose zoneadm has
+     * ended is followed to its end and its outcome recorded ({@link MoveEngine#recover}). A note for the
+     * person goes to {@code notes} and the row.
+     */
+    private static String state(EngineFactory engine, JobRecord r, MoveListener listener, HostArguments host,
+            List<String> notes, Map<String, Object> row) throws RemoteException {
+        MoveEngine.Recovery found = engine.engine.recover(r, listener, RECOVERY_WAIT);
+        String note = switch (found.state()) {
+            case RUNNING -> null;
+            case ENDED -> "Job " + r.id() + " ended on the host while kzmove was not recording it; its outcome was "
+                    + "read from there just now.";
+            case UNKNOWN -> "Job " + r.id() + " is unfinished here and the host could not tell how it stands ("
+                    + found.reason() + "); 'kzmove attach " + host.display + " " + r.id() + "' follows it to its outcome.";
+        };
+        if (note != null) {
+            notes.add(note);
+            row.put("note", note);
+        }
+        return switch (found.state()) {
+            case RUNNING -> "RUNNING";
+            case ENDED -> found.outcome().name();
+            case UNKNOWN -> "UNFINISHED";
+        };
     }
 
     @SuppressWarnings("unchecked")

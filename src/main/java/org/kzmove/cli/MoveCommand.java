@@ -13,6 +13,7 @@ import org.kzmove.migration.engine.CancelResult;
 import org.kzmove.migration.engine.MoveJob;
 import org.kzmove.migration.engine.ZoneBusyException;
 import org.kzmove.migration.engine.MoveResult;
+import org.kzmove.migration.job.RecordWriter;
 import org.kzmove.migration.precheck.PrecheckReport;
 import org.kzmove.migration.precheck.PrecheckService;
 import org.kzmove.remote.RemoteException;
@@ -34,10 +35,17 @@ final class MoveCommand implements Subcommand {
 
     private final Supplier<KzmovePaths> paths;
     private final InterruptSource interrupts;
+    private final RecordWriter records;
 
     MoveCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts) {
+        this(paths, interrupts, RecordWriter.NIO);
+    }
+
+    /** @param records how job records reach the disk (tests make it fill up) */
+    MoveCommand(Supplier<KzmovePaths> paths, InterruptSource interrupts, RecordWriter records) {
         this.paths = paths;
         this.interrupts = interrupts;
+        this.records = records;
     }
 
     @Override
@@ -91,8 +99,8 @@ final class MoveCommand implements Subcommand {
         } catch (Options.UsageException | InvalidValueException | IOException e) {
             return HostArguments.refuse("move", e, io);
         }
-        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json);
-        try (EngineFactory engine = new EngineFactory(host, paths.get())) {
+        ProgressPrinter printer = ProgressPrinter.forOutput(io, host.json, host.display);
+        try (EngineFactory engine = new EngineFactory(host, paths.get(), records)) {
             PrecheckReport report = new PrecheckService(host.privilege).check(host.display,
                     script -> engine.session.query(script, java.time.Duration.ofMinutes(2)), request);
             if (!host.json) {

@@ -11,6 +11,7 @@ import org.kzmove.migration.engine.FinalOutcome;
 import org.kzmove.migration.engine.MoveListener;
 import org.kzmove.migration.engine.MoveResult;
 import org.kzmove.migration.engine.ProgressSnapshot;
+import org.kzmove.migration.job.JobId;
 import org.kzmove.solaris.move.MoveEvent;
 import org.kzmove.solaris.move.MovePhase;
 import org.kzmove.solaris.units.SolarisDuration;
@@ -25,20 +26,34 @@ final class ProgressPrinter implements MoveListener {
     enum Mode { TERMINAL, PLAIN, JSON }
 
     private final PrintStream out;
+    private final PrintStream err;
     private final Mode mode;
+    /** How the user names the host on the command line, for the attach hint. */
+    private final String host;
     private final ObjectMapper json = new ObjectMapper();
     private MovePhase lastPhase;
     private int lastDecile = -1;
     private boolean barShown;
 
-    /** JSON when asked, a redrawn bar on a terminal, plain lines when output goes to a file or pipe. */
-    static ProgressPrinter forOutput(CliIo io, boolean json) {
-        return new ProgressPrinter(io.out(), json ? Mode.JSON : System.console() != null ? Mode.TERMINAL : Mode.PLAIN);
+    /**
+     * JSON when asked, a redrawn bar on a terminal, plain lines when output goes to a file or pipe.
+     *
+     * @param host the host as the user named it, for the words that say how to attach again
+     */
+    static ProgressPrinter forOutput(CliIo io, boolean json, String host) {
+        return new ProgressPrinter(io.out(), io.err(), json ? Mode.JSON : System.console() != null ? Mode.TERMINAL : Mode.PLAIN,
+                host);
     }
 
     ProgressPrinter(PrintStream out, Mode mode) {
+        this(out, out, mode, "HOST");
+    }
+
+    ProgressPrinter(PrintStream out, PrintStream err, Mode mode, String host) {
         this.out = out;
+        this.err = err;
         this.mode = mode;
+        this.host = host;
     }
 
     @Override
@@ -184,6 +199,30 @@ final class ProgressPrinter implements MoveListener {
             out.println("Lost contact with the host (" + e.getMessage() + "); the move goes on there. "
                     + "Follow it again with 'kzmove attach'.");
         }
+    }
+
+    /**
+     * The engine says this once per move: one line on stderr, whatever the mode, so a full disk is seen
+     * even under {@code --json}; with {@code --json} also an event, for programs.
+     */
+    @Override
+    public synchronized void onRecordNotSaved(JobId job, String problem) {
+        if (mode == Mode.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "record-not-saved");
+            m.put("job", job.value());
+            m.put("message", problem);
+            emit(m);
+        } else {
+            endBar();
+        }
+        err.println(recordNotSaved(job, problem, host));
+    }
+
+    /** The one line that says a record could not be saved and how its outcome will still be recorded. */
+    static String recordNotSaved(JobId job, String problem, String host) {
+        return "kzmove: " + problem + ". The move itself is not affected; once there is room, 'kzmove attach " + host
+                + " " + job.value() + "' (or 'kzmove jobs " + host + "') reads its outcome from the host and records it.";
     }
 
     synchronized void message(String text) {

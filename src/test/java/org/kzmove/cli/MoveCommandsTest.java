@@ -31,6 +31,7 @@ import org.kzmove.sim.audit.CommandAudit;
 import org.kzmove.sim.clock.ScaledClock;
 import org.kzmove.sim.ssh.AuthorizedKeys;
 import org.kzmove.sim.ssh.HostKeys;
+import org.kzmove.testsupport.FillingDisk;
 
 /**
  * {@code kzmove move|jobs|attach} in-process against a simulated host over real SSH. Ctrl-C is
@@ -48,6 +49,8 @@ class MoveCommandsTest {
     private Path key;
     private KzmovePaths paths;
     private final PressableInterrupts interrupts = new PressableInterrupts();
+    /** kzmove's disk: room without end unless a test fills it. */
+    private final FillingDisk disk = new FillingDisk();
 
     @BeforeEach
     void start() throws Exception {
@@ -70,8 +73,8 @@ class MoveCommandsTest {
     }
 
     private Main main() {
-        return new Main(List.of(new MoveCommand(() -> paths, interrupts), new JobsCommand(() -> paths),
-                new AttachCommand(() -> paths, interrupts)));
+        return new Main(List.of(new MoveCommand(() -> paths, interrupts, disk), new JobsCommand(() -> paths, disk),
+                new AttachCommand(() -> paths, interrupts, disk)));
     }
 
     private List<String> connection() {
@@ -201,6 +204,92 @@ class MoveCommandsTest {
                 + "position 4 is not allowed (only letters, digits, '-', '_' and '.'); left as it is" + System.lineSeparator());
         assertThat(Files.readString(file)).isEqualTo(tampered);
         assertThat(audit.records()).noneSatisfy(r -> assertThat(r.text()).contains("kz2"));
+    }
+
+    /** {@code kzmove CMD ARGS [connection]} in the background, stdout and stderr apart. */
+    private CompletableFuture<Integer> runAsync(WatchedOutput out, WatchedOutput err, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(connection());
+        return CompletableFuture.supplyAsync(() -> main().run(all, new CliIo(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8))));
+    }
+
+    /** A move during which kzmove's disk fills up (mid-resilver); returns its job id. */
+    private String moveWhileTheDiskFills(WatchedOutput out, WatchedOutput err) throws Exception {
+        CompletableFuture<Integer> status = runAsync(out, err, "move", address(), "mykz", "-p", FREE_20G);
+        out.awaitContains("resilvered at", WAIT);
+        disk.fill();
+        assertThat(status.get(60, TimeUnit.SECONDS)).as(out.text() + err.text()).isZero();
+        return out.text().substring(out.text().indexOf("Started job ") + 12).split(" ")[0];
+    }
+
+    @Test
+    void aDiskThatFillsMidMoveIsOneLineOnStderrTheMoveExitsAsItEndedAndAttachRecordsTheOutcome() throws Exception {
+        WatchedOutput out = new WatchedOutput();
+        WatchedOutput err = new WatchedOutput();
+        String job = moveWhileTheDiskFills(out, err);
+
+        Path record = paths.jobsDir().resolve(job + ".json");
+        assertThat(err.text().lines().toList()).singleElement().asString()
+                .isEqualTo("kzmove: could not save the record of job " + job + " in " + record + ": No space left on device. "
+                        + "The move itself is not affected; once there is room, 'kzmove attach " + address() + " " + job
+                        + "' (or 'kzmove jobs " + address() + "') reads its outcome from the host and records it.");
+        assertThat(disk.refused()).as("saves refused after the disk filled").isGreaterThan(1);
+        assertThat(out.text()).contains("Outcome: succeeded").contains("Verified: yes")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        JobStore store = new JobStore(paths.jobsDir());
+        assertThat(store.load(new JobId(job)).orElseThrow().finished()).as("the end could not be recorded").isFalse();
+
+        disk.free();
+        WatchedOutput attach = new WatchedOutput();
+        WatchedOutput attachErr = new WatchedOutput();
+        assertThat(runAsync(attach, attachErr, "attach", address(), job).get(60, TimeUnit.SECONDS)).as(attach.text()).isZero();
+
+        assertThat(attach.text()).contains("Outcome: succeeded").contains("Verified: yes; bootable disks now: " + FREE_20G);
+        assertThat(attachErr.text()).isEmpty();
+        JobRecord recorded = store.load(new JobId(job)).orElseThrow();
+        assertThat(recorded.outcome()).isEqualTo("SUCCEEDED");
+        assertThat(recorded.targets()).containsExactly(FREE_20G);
+        try (var files = Files.list(paths.jobsDir())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(job + ".json", ".locks");
+        }
+    }
+
+    @Test
+    void jobsRecordsTheOutcomeOfAMoveThatEndedWhileTheDiskWasFullOnceThereIsRoom() throws Exception {
+        String job = moveWhileTheDiskFills(new WatchedOutput(), new WatchedOutput());
+
+        String[] full = runApart("jobs", address());
+        assertThat(full[0]).as(full[2]).isEqualTo("1");
+        assertThat(full[1]).contains(job).contains("SUCCEEDED");
+        assertThat(full[2].lines().toList()).singleElement().asString()
+                .startsWith("kzmove jobs: could not save the record of job " + job + " in ")
+                .endsWith(": No space left on device; run 'kzmove jobs " + address() + "' again once there is room.");
+
+        disk.free();
+        String[] listed = runApart("jobs", address());
+
+        assertThat(listed[0]).as(listed[2]).isEqualTo("0");
+        assertThat(listed[1]).containsPattern(job + " +mykz +SUCCEEDED +" + FREE_20G)
+                .contains("Job " + job + " ended on the host while kzmove was not recording it; its outcome was read "
+                        + "from there just now.");
+        assertThat(listed[2]).isEmpty();
+        assertThat(new JobStore(paths.jobsDir()).load(new JobId(job)).orElseThrow().outcome()).isEqualTo("SUCCEEDED");
+        String[] again = runApart("jobs", address());
+        assertThat(again[1]).contains("SUCCEEDED").doesNotContain("ended on the host while");
+    }
+
+    @Test
+    void aMoveIsNotStartedWhenKzmovesDiskIsAlreadyFull() throws Exception {
+        disk.fill();
+
+        String[] move = runApart("move", address(), "mykz", "-p", FREE_20G);
+
+        assertThat(move[0]).isEqualTo("1");
+        assertThat(move[2]).isEqualTo("kzmove move: Not starting the move of zone 'mykz': cannot save job records in "
+                + paths.jobsDir() + ": No space left on device, and a move needs its record. Nothing was started."
+                + System.lineSeparator());
+        assertThat(audit.records()).noneSatisfy(r -> assertThat(r.text()).contains("nohup"));
     }
 
     @Test

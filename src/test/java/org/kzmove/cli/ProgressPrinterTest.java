@@ -50,4 +50,22 @@ class ProgressPrinterTest {
 
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("\"reasons\":[\"");
     }
+
+    @Test
+    void aRecordNotSavedIsOneLineOnStderrAndUnderJsonAlsoAnEventOnStdout() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        JobId job = new JobId("20261126T090000Z-lsm-abcd");
+        new ProgressPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ProgressPrinter.Mode.JSON, "kzadmin@kzhost").onRecordNotSaved(job,
+                        "could not save the record of job " + job.value() + " in /data/jobs/" + job.value()
+                                + ".json: No space left on device");
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("kzmove: could not save the record of job "
+                + job.value() + " in /data/jobs/" + job.value() + ".json: No space left on device. The move itself is not "
+                + "affected; once there is room, 'kzmove attach kzadmin@kzhost " + job.value() + "' (or 'kzmove jobs "
+                + "kzadmin@kzhost') reads its outcome from the host and records it." + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"type\":\"record-not-saved\",")
+                .contains("\"job\":\"" + job.value() + "\"").contains("No space left on device").hasLineCount(1);
+    }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
@@ -18,6 +21,7 @@ import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.migration.job.JobStore;
+import org.kzmove.migration.job.RecordNotSavedException;
 import org.kzmove.migration.job.RunningMoves;
 import org.kzmove.migration.job.ZoneMoveLock;
 import org.kzmove.remote.RemoteException;
@@ -90,6 +94,7 @@ public final class MoveEngine implements AutoCloseable {
     public MoveJob start(MoveRequest request, MoveListener listener) throws RemoteException, InvalidValueException {
         request.validated();
         RemoteCommand zoneadm = request.command(privilege, true);
+        refuseIfRecordsCannotBeSaved(request.zone());
         ZoneStorage before = reader.read(session, request.zone());
         if (before.persistent() == null) {
             throw new RemoteException(Reason.COMMAND_FAILED, session.target().display(),
@@ -109,6 +114,20 @@ public final class MoveEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new RemoteException(Reason.LOCAL, session.target().display(), "Cannot hold kzmove's lock for zone '"
                     + request.zone() + "' in " + store.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A move is not started when its record could not be kept: a disk that is already full refuses a
+     * probe the size of a first record. (A disk that fills during the move is said once and the outcome
+     * recovered from the host later: {@link MoveJob#save}, {@link #recover}.)
+     */
+    private void refuseIfRecordsCannotBeSaved(String zone) throws RemoteException {
+        try {
+            store.checkWritable();
+        } catch (RecordNotSavedException e) {
+            throw new RemoteException(Reason.LOCAL, session.target().display(), "Not starting the move of zone '" + zone
+                    + "': " + e.getMessage() + ", and a move needs its record. Nothing was started.", e);
         }
     }
 
@@ -164,9 +183,8 @@ public final class MoveEngine implements AutoCloseable {
                 clock.instant(), null, originals, bootpri, before.usage() == null ? 0 : before.usage().allocatedBytes(),
                 false, 0, "", List.of(), List.of(), null, null, null, null);
         confirmRunning(record);
-        saveQuietly(record);
         Logger.info("Started move {} of zone {} on {} (pid {})", id, request.zone(), session.target(), pid);
-        return followNew(record, listener);
+        return followNew(record, listener, true);
     }
 
     /** {@code mkdir -p -m 700 DIR && ls -ld DIR}, and the owner and mode checked: nothing starts in a directory of someone else's. */
@@ -307,11 +325,116 @@ public final class MoveEngine implements AutoCloseable {
     }
 
     private MoveJob followNew(JobRecord record, MoveListener listener) {
+        return followNew(record, listener, false);
+    }
+
+    /** @param recordFirst a new move: its first record is saved before the first look, a failure said to the listener */
+    private MoveJob followNew(JobRecord record, MoveListener listener, boolean recordFirst) {
         MoveJob job = new MoveJob(this, record, listener);
         active.put(job.id(), job);
         job.result().whenComplete((r, e) -> active.remove(job.id()));
+        if (recordFirst) {
+            job.save();
+        }
         job.follow();
         return job;
+    }
+
+    /**
+     * What one look at an unfinished move found ({@link #recover}).
+     *
+     * @param outcome the outcome now recorded (or that could not be), for {@link State#ENDED}
+     * @param reason  why nothing could be told, for {@link State#UNKNOWN}
+     */
+    public record Recovery(State state, FinalOutcome outcome, String reason) {
+        public enum State {
+            /** zoneadm still runs under the recorded pid. */
+            RUNNING,
+            /** zoneadm had ended: the move was followed to its end here and its outcome recorded. */
+            ENDED,
+            /** The look could not tell; {@code kzmove attach} follows the move until it can. */
+            UNKNOWN
+        }
+    }
+
+    /**
+     * For {@code kzmove jobs}: looks once at the unfinished move {@code record} of this host and, if zoneadm
+     * has ended, follows it to its end here, as attach does: reads the rest of its job file, verifies the
+     * zone and records the outcome. This is how an outcome that was not recorded at the time (the disk was
+     * full, kzmove was killed, the connection was lost) gets recorded. A move still running is left alone.
+     *
+     * @param wait how long to wait for the end of a move whose zoneadm has ended (reading the rest, verifying)
+     */
+    public Recovery recover(JobRecord record, MoveListener listener, Duration wait) throws RemoteException {
+        JobId id = new JobId(record.id());
+        if (active.containsKey(id)) {
+            return new Recovery(Recovery.State.RUNNING, null, null); // followed here right now
+        }
+        Optional<String> running = stillRunning(record);
+        if (running.isPresent()) {
+            return running.get().isEmpty() ? new Recovery(Recovery.State.RUNNING, null, null)
+                    : new Recovery(Recovery.State.UNKNOWN, null, running.get());
+        }
+        Optional<MoveJob> job = reattach(id, listener);
+        if (job.isEmpty()) {
+            // Recorded as ended meanwhile (another kzmove followed it), or neither a record nor the host knows it.
+            Optional<JobRecord> now = Optional.empty();
+            try {
+                now = store.load(id);
+            } catch (IOException e) {
+                return new Recovery(Recovery.State.UNKNOWN, null, e.getMessage());
+            }
+            return now.filter(JobRecord::finished)
+                    .map(r -> new Recovery(Recovery.State.ENDED, FinalOutcome.valueOf(r.outcome()), null))
+                    .orElse(new Recovery(Recovery.State.UNKNOWN, null, "its job file is not on the host"));
+        }
+        try {
+            MoveResult r = job.get().result().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return new Recovery(Recovery.State.ENDED, r.outcome(), null);
+        } catch (TimeoutException e) {
+            return new Recovery(Recovery.State.UNKNOWN, null, "its end was still being read after " + wait.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return new Recovery(Recovery.State.UNKNOWN, null, e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Recovery(Recovery.State.UNKNOWN, null, "interrupted");
+        }
+    }
+
+    /**
+     * One look: empty when zoneadm has ended (so the move can be followed to its end now); an empty string
+     * when it still runs; else why the look could not tell. A move without a recorded pid (found on the host)
+     * has ended for this purpose once its output holds zoneadm's outcome.
+     */
+    private Optional<String> stillRunning(JobRecord record) throws RemoteException {
+        String marker = RemoteScript.newMarker();
+        CommandResult r = session.query(HostJobFiles.poll(record.remoteFile(), record.offset(), record.pid(), marker),
+                Duration.ofSeconds(30));
+        String text = r.stdout();
+        if (record.pid() != null) {
+            Optional<HostJobFiles.Look> look = HostJobFiles.look(r.stdout(), marker, record.pid());
+            if (look.isEmpty() || look.get().zoneadm().isEmpty()) {
+                return Optional.of("the host's answer to 'ps -p " + record.pid() + "' was not one kzmove can read");
+            }
+            if (look.get().zoneadm().get()) {
+                return Optional.of("");
+            }
+            text = look.get().text();
+        }
+        if (!r.succeeded()) {
+            String why = r.stderr().strip();
+            return Optional.of("its job file " + record.remoteFile() + " could not be read" + (why.isEmpty() ? "" : ": " + why));
+        }
+        if (record.pid() == null && !hasOutcome(record.rawOutput() + text)) {
+            return Optional.of("no process id is recorded for it and zoneadm has not printed an outcome yet");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasOutcome(String output) {
+        MoveTranscript t = new MoveTranscript();
+        output.lines().forEach(t::accept);
+        return t.finish().outcome() != MoveOutcome.INCOMPLETE;
     }
 
     /** The moves followed right now. */
@@ -342,11 +465,12 @@ public final class MoveEngine implements AutoCloseable {
         return session.target().host() + ":" + session.target().port();
     }
 
+    /** The record of a move that never began; the start fails with its own message, so a failure here is logged in one line. */
     private void saveQuietly(JobRecord record) {
         try {
             store.save(record);
         } catch (IOException e) {
-            Logger.error(e, "Cannot write the record of job {}", record.id());
+            Logger.warn("Cannot write the record of job {}: {}", record.id(), e.getMessage());
         }
     }
 

@@ -14,12 +14,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.kzmove.migration.EtaEstimator;
-import org.kzmove.migration.job.DamagedRecordException;
 import org.kzmove.migration.job.JobId;
 import org.kzmove.migration.job.JobRecord;
 import org.kzmove.migration.job.JobRecord.PhaseTime;
 import org.kzmove.migration.job.JobRecord.ProgressSample;
 import org.kzmove.migration.job.JobRecord.Verification;
+import org.kzmove.migration.job.RecordNotSavedException;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.remote.RemoteException;
 import org.kzmove.remote.ssh.CommandResult;
@@ -82,6 +82,10 @@ public final class MoveJob {
 
     private int troubles;
     private int terminalLooks;
+    /** Whether listeners were told that the record could not be saved (they are told once). */
+    private boolean recordProblemSaid;
+    /** Whether the last save failed. */
+    private boolean unsaved;
     private volatile boolean ended;
     private ScheduledFuture<?> next;
 
@@ -507,17 +511,47 @@ public final class MoveJob {
                 b.zoneadmOutcome(), b.outcome(), b.attention(), b.verification());
     }
 
-    private void save() {
+    /**
+     * Saves the record. A save that fails (a full disk) is said to the listeners once, at the first
+     * failure, in one line; later failures only go to the debug log. Following goes on either way: the
+     * move's outcome reaches the listeners, and the job file on the host keeps everything a later
+     * attach needs to record it. The log gets the first failure at info, not warn: the CLI prints
+     * warnings on stderr, where the listener's line already says it.
+     */
+    void save() {
+        IOException failed = null;
         try {
             engine.store().save(record());
-        } catch (DamagedRecordException e) {
-            Logger.error("Cannot write the record of job {}: {}", id, e.getMessage());
         } catch (IOException e) {
-            Logger.error(e, "Cannot write the record of job {}", id);
+            failed = e;
         }
+        boolean first = false;
+        boolean again = false;
         synchronized (this) {
             lastSaveNanos = System.nanoTime();
+            if (failed != null) {
+                first = !recordProblemSaid;
+                recordProblemSaid = true;
+                unsaved = true;
+            } else if (unsaved) {
+                unsaved = false;
+                again = true;
+            }
         }
+        if (failed == null) {
+            if (again) {
+                Logger.info("The record of job {} is saved again", id);
+            }
+            return;
+        }
+        String problem = failed instanceof RecordNotSavedException ? failed.getMessage()
+                : "could not save the record of job " + id + ": " + failed.getMessage();
+        if (!first) {
+            Logger.debug("{}", problem);
+            return;
+        }
+        Logger.info("{}", problem);
+        listeners.forEach(l -> safe(() -> l.onRecordNotSaved(id, problem)));
     }
 
     private static void safe(Runnable r) {

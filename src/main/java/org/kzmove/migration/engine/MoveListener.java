@@ -1,5 +1,6 @@
 package org.kzmove.migration.engine;
 
+import org.kzmove.migration.job.JobId;
 import org.kzmove.solaris.move.MoveEvent;
 
 /**
@@ -30,6 +31,16 @@ public interface MoveListener {
      * tried again; {@code reason} says what happened and when the next try is, in words.
      */
     default void onFollowingTrouble(String reason) {
+    }
+
+    /**
+     * The move's record could not be saved in kzmove's data directory (the disk is full, the directory
+     * is read-only): {@code problem} is one line naming the file and the system's reason. Said once per
+     * move followed, at the first save that fails, however many fail after it. The move is not affected:
+     * its lines and its outcome still reach the listeners, and a later attach or re-attach reads the
+     * outcome from the job file on the host and records it.
+     */
+    default void onRecordNotSaved(JobId job, String problem) {
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.kzmove.migration.job;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +23,11 @@ import org.kzmove.solaris.zone.ZoneName;
 import org.tinylog.Logger;
 
 /**
- * Job records, one {@code <jobId>.json} per move in the jobs directory. A record is written to a
- * temporary file and moved over the old one, so a crash mid-write leaves the previous version whole:
- * the record is what re-attach resumes from.
+ * Job records, one {@code <jobId>.json} per move in the jobs directory. A record is written whole to a
+ * temporary file, forced to the device, and renamed over the old one; a write that fails (a full disk)
+ * deletes the temporary file. So the file of a record is always a whole version of it, never half
+ * written or empty, whether kzmove crashes or the disk fills: the record is what re-attach resumes from.
+ * A write that fails is one line ({@link RecordNotSavedException}: the file and the system's reason).
  *
  * <p>A record only ever gains information: {@link #save} merges with what is on disk by the rules of
  * {@link RecordMerge}, writes only what reads back as the same valid record, and never writes over a
@@ -33,7 +37,11 @@ import org.tinylog.Logger;
 public final class JobStore {
     private static final String SUFFIX = ".json";
 
+    /** What {@link #checkWritable} writes: about the size of a move's first record. */
+    private static final int PROBE_BYTES = 4096;
+
     private final Path dir;
+    private final RecordWriter writer;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -56,7 +64,13 @@ public final class JobStore {
     }
 
     public JobStore(Path dir) {
+        this(dir, RecordWriter.NIO);
+    }
+
+    /** @param writer how bytes reach a file; {@link RecordWriter#NIO} except in tests of a full disk */
+    public JobStore(Path dir, RecordWriter writer) {
         this.dir = dir;
+        this.writer = writer;
     }
 
     public Path dir() {
@@ -67,6 +81,10 @@ public final class JobStore {
      * Writes {@code record}, merged with the record already on disk (see {@link RecordMerge}), and
      * returns what was written. Refuses, writing nothing, a record that is not valid or would not read
      * back as itself, and a record whose file on disk is damaged.
+     *
+     * @throws RecordNotSavedException the file system would not take it (a full disk): one line, the file
+     *                                 and the system's reason; the file on disk is still the previous version
+     * @throws DamagedRecordException  the record on disk is damaged; nothing was written over it
      */
     public synchronized JobRecord save(JobRecord record) throws IOException {
         String problem = problemOf(record);
@@ -74,7 +92,6 @@ public final class JobStore {
             throw new IOException("Not writing the record of job '" + InvalidValueException.printable(record.id())
                     + "': " + problem);
         }
-        Files.createDirectories(dir);
         Path target = file(record.id());
         JobRecord merged = Files.exists(target) ? RecordMerge.merge(read(target), record) : record;
         byte[] bytes = json.writeValueAsBytes(merged);
@@ -82,18 +99,68 @@ public final class JobStore {
         if (!back.equals(merged) || problemOf(back) != null) {
             throw new IOException("Not writing the record of job '" + record.id() + "': it does not read back as written");
         }
+        try {
+            writeWhole(target, bytes);
+        } catch (IOException e) {
+            throw new RecordNotSavedException("could not save the record of job " + record.id() + " in " + target, e);
+        }
+        return merged;
+    }
+
+    /**
+     * Writes a probe the size of a move's first record into the jobs directory the way {@link #save}
+     * writes, and deletes it: a disk that is already full refuses it, before a move is started whose
+     * record could not be kept.
+     */
+    public synchronized void checkWritable() throws RecordNotSavedException {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".probe-", ".tmp");
+            try {
+                writer.write(probe, new byte[PROBE_BYTES]);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            throw new RecordNotSavedException("cannot save job records in " + dir, e);
+        }
+    }
+
+    /**
+     * Temporary file, whole write forced to the device, rename over {@code target}, then the directory
+     * forced so the rename lasts too. A failure deletes the temporary file: the target is untouched.
+     */
+    private void writeWhole(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".job-", ".tmp");
         try {
-            Files.write(tmp, bytes);
+            writer.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
         }
-        return merged;
+        forceDirectory();
+    }
+
+    /**
+     * fsync of the directory, so that the rename survives a power cut. Linux and macOS allow it; where a
+     * directory cannot be opened (Windows) the rename is left to the file system, as every program there does.
+     */
+    private void forceDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            Logger.debug("Cannot force the directory {} to the device: {}", dir, e.getMessage());
+        }
     }
 
     /** The record of {@code id}, empty when there is none; a damaged one is a {@link DamagedRecordException}. */

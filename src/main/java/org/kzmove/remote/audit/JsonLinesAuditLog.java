@@ -25,6 +25,8 @@ public final class JsonLinesAuditLog implements RemoteCommandAudit, AutoCloseabl
     private final ObjectMapper json = new ObjectMapper();
     private final FileWriter writer;
     private final Path file;
+    /** Records not written since the log last failed (guarded by this); 0 while writing works. */
+    private int missed;
 
     public JsonLinesAuditLog(Path file) throws IOException {
         this.file = file;
@@ -56,16 +58,29 @@ public final class JsonLinesAuditLog implements RemoteCommandAudit, AutoCloseabl
         } else {
             node.put("exitStatus", entry.exitStatus());
         }
+        String line;
         try {
-            String line = json.writeValueAsString(node);
+            line = json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            Logger.error(e, "Cannot encode an audit record");
+            return;
+        }
+        try {
             writer.write(new LogEntry(new PreciseTimestamp(), Thread.currentThread(), Map.of(), null, null, null, -1,
                     "audit", Level.INFO, line, null));
             writer.flush();
-        } catch (JsonProcessingException e) {
-            Logger.error(e, "Cannot encode an audit record");
         } catch (IOException e) {
-            // The audit must not stop a move that is already running; the failure is logged once per record.
-            Logger.error(e, "Cannot write the audit log {}", file);
+            // The audit must not stop a move that is already running. A full disk fails every record, one
+            // per remote command (once a second while a move is followed): said once, in one line.
+            if (missed++ == 0) {
+                Logger.warn("Cannot write the audit log {}: {}; remote commands are not audited until it can be written again",
+                        file, e.getMessage());
+            }
+            return;
+        }
+        if (missed > 0) {
+            Logger.warn("The audit log {} is written again; {} remote command(s) before this one were not recorded", file, missed);
+            missed = 0;
         }
     }
 

@@ -20,6 +20,7 @@ import org.kzmove.migration.MoveRequest;
 import org.kzmove.migration.MoveTarget;
 import org.kzmove.migration.job.HostJobFiles;
 import org.kzmove.migration.job.JobStore;
+import org.kzmove.migration.job.RecordWriter;
 import org.kzmove.remote.audit.JsonLinesAuditLog;
 import org.kzmove.remote.command.Privilege;
 import org.kzmove.remote.session.HostSession;
@@ -57,6 +58,11 @@ final class EngineFixture implements AutoCloseable {
 
     /** @param manual drive the host's clock by hand (else 5000 simulated seconds per real second) */
     EngineFixture(Path dir, boolean manual) throws Exception {
+        this(dir, manual, RecordWriter.NIO);
+    }
+
+    /** @param records how the job store writes its files (a disk that fills, in tests of a full disk) */
+    EngineFixture(Path dir, boolean manual, RecordWriter records) throws Exception {
         this.dir = Files.createDirectories(dir);
         this.clientKey = KeyUtils.generateKeyPair("ssh-ed25519", 256);
         KeyPair hostKey = KeyUtils.generateKeyPair("ssh-ed25519", 256);
@@ -71,7 +77,7 @@ final class EngineFixture implements AutoCloseable {
         this.host = SimulatedHost.start(o);
         this.knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, host.knownHostsLine() + "\n");
-        this.store = new JobStore(dir.resolve("data/jobs"));
+        this.store = new JobStore(dir.resolve("data/jobs"), records);
         this.audit = new JsonLinesAuditLog(dir.resolve("data/logs/audit.jsonl"));
         newEngine();
     }
