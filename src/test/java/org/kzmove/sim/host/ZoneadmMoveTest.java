@@ -66,6 +66,28 @@ class ZoneadmMoveTest {
         }
     }
 
+    /** As in the real transcripts: "to go" is the pool's allocated bytes not yet examined at the printed percentage, over the rate. */
+    @Test
+    void toGoFollowsThePrintedPercentageAsTheRealOneDoes() throws Exception {
+        SimHarness.Result r = sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-v", "-x", "force-zpool-attach",
+                "-p", LUN2, "-p", LUN4);
+
+        long allocated = org.kzmove.solaris.units.SolarisSize.parse("5.6G").orElseThrow();
+        org.kzmove.solaris.move.MoveTranscript t = new org.kzmove.solaris.move.MoveTranscript();
+        int lines = 0;
+        for (String line : r.out().split("\n")) {
+            for (org.kzmove.solaris.move.MoveEvent e : t.accept(line)) {
+                if (e instanceof org.kzmove.solaris.move.MoveEvent.ResilverProgress p) {
+                    double implied = allocated * (1 - p.percent() / 100) / p.rateBytesPerSecond();
+                    // rounded down, from a rate printed with three digits
+                    assertThat(p.etaSeconds() - implied).as(line).isBetween(-1.5, 0.5);
+                    lines++;
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(40);
+    }
+
     @Test
     void moveChangesPersistentAndLiveConfigurationAndThePool() throws Exception {
         sim.run(ROOT, "zoneadm", "-z", "lsm", "move", "-x", "force-zpool-attach", "-p", LUN2, "-p", LUN4);
