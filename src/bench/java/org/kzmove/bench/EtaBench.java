@@ -3,40 +3,25 @@ package org.kzmove.bench;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.kzmove.migration.EtaEstimator;
-import org.kzmove.sim.clock.ManualClock;
-import org.kzmove.sim.clock.SimClock;
-import org.kzmove.sim.command.Credentials;
-import org.kzmove.sim.command.Invocation;
-import org.kzmove.sim.command.SimCommand;
-import org.kzmove.sim.fs.InMemoryFileSystem;
-import org.kzmove.sim.fs.SimFileSystem;
 import org.kzmove.sim.host.HostModel;
-import org.kzmove.sim.process.Signal;
-import org.kzmove.sim.process.SignalMailbox;
+import org.kzmove.sim.host.SimulatedMoves;
 import org.kzmove.solaris.move.MoveEvent;
 import org.kzmove.solaris.move.MoveTranscript;
 
 /**
  * How close kzmove's ETA ({@link EtaEstimator}) and zoneadm's "to go" come to the true end of the
  * resilver, and how often kzmove's range holds it: on simulated moves of each rate profile (the
- * simulator's own zoneadm, in process, on a manual clock: deterministic and fast) and on the real
+ * simulator's own zoneadm, in process, on a manual clock: deterministic and fast, through the test
+ * support {@link SimulatedMoves}) and on the real
  * mirror transcript replayed with the timing its numbers imply (docs/solaris-formats.md). Run with
  * {@code ./mvnw -q -Pbench -DskipTests test-compile exec:java -Dexec.mainClass=org.kzmove.bench.EtaBench}
  * (optional arguments: moves per profile, first seed).
@@ -47,8 +32,6 @@ import org.kzmove.solaris.move.MoveTranscript;
  * attached disks" line).
  */
 public final class EtaBench {
-    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
-    private static final Credentials ROOT = new Credentials("root", 0, 0, Set.of(), "");
     private static final long GIB = 1L << 30;
     private static final double MIB = 1 << 20;
 
@@ -191,147 +174,46 @@ public final class EtaBench {
         String json = "{ \"hostname\": \"etabench\", \"seed\": " + seed + ", \"users\": [ { \"name\": \"root\", \"uid\": 0 } ],"
                 + " \"resilver\": " + resilver + ", \"storage\": [ " + storage + " ], \"zones\": [ " + zoneSpecs + " ] }";
         HostModel host = HostModel.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-        ManualClock clock = new ManualClock(T0);
-        InMemoryFileSystem files = new InMemoryFileSystem();
-        Map<String, SimCommand> commands = host.commands();
-        ExecutorService threads = Executors.newCachedThreadPool();
-        try {
-            List<Future<List<String[]>>> runs = new ArrayList<>();
-            for (int z = 1; z <= zones; z++) {
-                List<String> argv = new ArrayList<>(List.of("zoneadm", "-z", "kz" + z, "move", "-v"));
-                for (int d = 1; d <= disks.get(z - 1); d++) {
-                    argv.addAll(List.of("-p", lun(z, d)));
-                }
-                double delay = startAt.get(z - 1);
-                runs.add(threads.submit(() -> run(commands.get("zoneadm"), argv, clock, files, host.hostname(), delay)));
+        List<SimulatedMoves.Move> moves = new ArrayList<>();
+        for (int z = 1; z <= zones; z++) {
+            List<String> argv = new ArrayList<>(List.of("zoneadm", "-z", "kz" + z, "move", "-v"));
+            for (int d = 1; d <= disks.get(z - 1); d++) {
+                argv.addAll(List.of("-p", lun(z, d)));
             }
-            long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (runs.stream().anyMatch(f -> !f.isDone())) {
-                if (System.nanoTime() > until) {
-                    throw new IllegalStateException("the simulated moves did not end");
-                }
-                int live = (int) runs.stream().filter(f -> !f.isDone()).count();
-                clock.advanceToNextWakeup(live, Duration.ofMillis(100));
-            }
-            List<Resilver> out = new ArrayList<>();
-            for (int z = 1; z <= zones; z++) {
-                out.add(resilver(profile + " kz" + z, runs.get(z - 1).get(), allocated.get(z - 1)));
-            }
-            return out;
-        } finally {
-            threads.shutdownNow();
+            moves.add(new SimulatedMoves.Move(argv, startAt.get(z - 1)));
         }
+        List<List<SimulatedMoves.TimedLine>> outputs = SimulatedMoves.run(host, moves, Duration.ofMinutes(5));
+        List<Resilver> out = new ArrayList<>();
+        for (int z = 1; z <= zones; z++) {
+            out.add(resilver(profile + " kz" + z, outputs.get(z - 1), allocated.get(z - 1)));
+        }
+        return out;
     }
 
     private static String lun(int zone, int disk) {
         return String.format(Locale.ROOT, "iscsi://zfssa01/luname.naa.600144F0DBF8AF1900005FD25F%02X%04X", zone, disk);
     }
 
-    /** Runs one command on this thread after {@code delay} simulated seconds; its stdout lines with their times. */
-    private static List<String[]> run(SimCommand cmd, List<String> argv, ManualClock clock, SimFileSystem files,
-            String hostname, double delay) throws Exception {
-        if (delay > 0) {
-            clock.sleep(Duration.ofMillis((long) (delay * 1000)));
-        }
-        List<String[]> lines = new ArrayList<>();
-        SignalMailbox signals = new SignalMailbox();
-        signals.bindToCurrentThread();
-        PrintStream stdout = new PrintStream(new TimedLines(clock, lines), true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        int status = cmd.run(new BenchInvocation(argv, stdout, stderr, clock, files, signals, hostname));
-        stdout.flush();
-        if (status != 0) {
-            throw new IllegalStateException("zoneadm exited " + status + ": " + lines.stream().map(l -> l[1]).toList());
-        }
-        return lines;
-    }
-
     /** The resilver of one move: the times of its lines from when the command began. */
-    private static Resilver resilver(String name, List<String[]> lines, long allocated) {
+    private static Resilver resilver(String name, List<SimulatedMoves.TimedLine> lines, long allocated) {
         MoveTranscript transcript = new MoveTranscript();
         double start = Double.NaN;
         double end = Double.NaN;
         List<Line> progress = new ArrayList<>();
-        for (String[] l : lines) {
-            double at = Double.parseDouble(l[0]);
-            if (l[1].equals("Waiting for disks to resilver.")) {
+        for (SimulatedMoves.TimedLine l : lines) {
+            double at = l.at();
+            if (l.text().equals("Waiting for disks to resilver.")) {
                 start = at;
-            } else if (l[1].equals("Verifying all attached disks in root zpool are online:")) {
+            } else if (l.text().equals("Verifying all attached disks in root zpool are online:")) {
                 end = at;
             }
-            for (MoveEvent e : transcript.accept(l[1])) {
+            for (MoveEvent e : transcript.accept(l.text())) {
                 if (e instanceof MoveEvent.ResilverProgress p) {
                     progress.add(new Line(at, p.rateBytesPerSecond(), p.percent(), p.etaSeconds()));
                 }
             }
         }
         return new Resilver(name, start, end, progress, allocated);
-    }
-
-    /** Collects complete lines with the simulated time (seconds since T0) at which each was written. */
-    private static final class TimedLines extends OutputStream {
-        private final SimClock clock;
-        private final List<String[]> lines;
-        private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
-
-        TimedLines(SimClock clock, List<String[]> lines) {
-            this.clock = clock;
-            this.lines = lines;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                double at = Duration.between(T0, clock.now()).toMillis() / 1000.0;
-                lines.add(new String[] {Double.toString(at), current.toString(StandardCharsets.UTF_8)});
-                current.reset();
-            } else {
-                current.write(b);
-            }
-        }
-    }
-
-    private record BenchInvocation(List<String> argv, PrintStream stdout, PrintStream stderr, SimClock clock,
-            SimFileSystem files, SignalMailbox signals, String hostname) implements Invocation {
-        @Override
-        public InputStream stdin() {
-            return InputStream.nullInputStream();
-        }
-
-        @Override
-        public Credentials credentials() {
-            return ROOT;
-        }
-
-        @Override
-        public Map<String, String> environment() {
-            return Map.of("USER", "root");
-        }
-
-        @Override
-        public String workingDirectory() {
-            return "/root";
-        }
-
-        @Override
-        public boolean signalIgnored(Signal signal) {
-            return false;
-        }
-
-        @Override
-        public void catchSignal(Signal signal) {
-            // nothing is ignored here
-        }
-
-        @Override
-        public int pid() {
-            return 4242;
-        }
-
-        @Override
-        public boolean hasTerminal() {
-            return false;
-        }
     }
 
     // ---- the real transcript ------------------------------------------------------------------------
