@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kzmove.console.SessionHost;
+import org.kzmove.migration.engine.MoveEngine;
 import org.kzmove.migration.job.JobStore;
 import org.kzmove.remote.audit.AuditEntry;
 import org.kzmove.remote.audit.JsonLinesAuditLog;
@@ -57,9 +58,20 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** A host's services over a session that connects with {@code connector}. */
     public SessionHost host(String name, SshTarget target, HostSession.Connector connector, Privilege privilege) {
+        return host(name, target, connector, privilege, 1);
+    }
+
+    /**
+     * As {@link #host(String, SshTarget, HostSession.Connector, Privilege)}, for a host whose clock runs
+     * {@code hostTimeScale} times as fast as this machine's (the Demo host), so that kzmove's ETAs are
+     * in the host's seconds, as zoneadm's are.
+     */
+    public SessionHost host(String name, SshTarget target, HostSession.Connector connector, Privilege privilege,
+            double hostTimeScale) {
         HostSession session = new HostSession(target, connector, HostSession.Backoff.DEFAULT, HostSession.Pause.SLEEP,
                 this::audit, clock);
-        return new SessionHost(name, session, privilege, jobs, engineExecutor, clock);
+        return new SessionHost(name, session, privilege, jobs, engineExecutor, clock,
+                MoveEngine.Settings.DEFAULT.withHostTimeScale(hostTimeScale));
     }
 
     private synchronized void audit(AuditEntry entry) {

@@ -157,7 +157,7 @@ public final class DemoHost implements ConsoleHost {
             KnownHostsVerifier verifier = new KnownHostsVerifier(List.of(knownHosts), knownHosts, HostKeyTrust.REFUSE);
             return SshConnection.open(target, List.of(new SshAuth.InMemoryKey(clientKey)), verifier,
                     SshConnection.Timeouts.DEFAULT);
-        }, Privilege.PFEXEC);
+        }, Privilege.PFEXEC, timeScale);
         return session;
     }
 

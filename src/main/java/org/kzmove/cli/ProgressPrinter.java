@@ -1,6 +1,7 @@
 package org.kzmove.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.kzmove.solaris.units.SolarisSize;
 /**
  * Shows a move as it happens: on a terminal one progress bar line redrawn in place (phase, percent,
  * rate, zoneadm's ETA and kzmove's ETA range); otherwise plain lines at phase changes and every
- * tenth of the resilver; with {@code --json} one JSON object per line per event.
+ * tenth of the resilver; with {@code --json} one JSON object per line per event, each with the time
+ * kzmove saw it ({@code at}; docs/move-json.md).
  */
 final class ProgressPrinter implements MoveListener {
     enum Mode { TERMINAL, PLAIN, JSON }
@@ -30,6 +32,7 @@ final class ProgressPrinter implements MoveListener {
     private final Mode mode;
     /** How the user names the host on the command line, for the attach hint. */
     private final String host;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private MovePhase lastPhase;
     private int lastDecile = -1;
@@ -46,20 +49,29 @@ final class ProgressPrinter implements MoveListener {
     }
 
     ProgressPrinter(PrintStream out, Mode mode) {
-        this(out, out, mode, "HOST");
+        this(out, out, mode, "HOST", Clock.systemUTC());
+    }
+
+    ProgressPrinter(PrintStream out, Mode mode, Clock clock) {
+        this(out, out, mode, "HOST", clock);
     }
 
     ProgressPrinter(PrintStream out, PrintStream err, Mode mode, String host) {
+        this(out, err, mode, host, Clock.systemUTC());
+    }
+
+    ProgressPrinter(PrintStream out, PrintStream err, Mode mode, String host, Clock clock) {
         this.out = out;
         this.err = err;
         this.mode = mode;
         this.host = host;
+        this.clock = clock;
     }
 
     @Override
     public synchronized void onLine(String line) {
         if (mode == Mode.JSON) {
-            emit(Map.of("type", "line", "text", line));
+            emit(event("line", "text", line));
         }
     }
 
@@ -81,7 +93,7 @@ final class ProgressPrinter implements MoveListener {
         }
         lastPhase = phase;
         if (mode == Mode.JSON) {
-            emit(Map.of("type", "phase", "phase", phase.name()));
+            emit(event("phase", "phase", phase.name()));
         } else {
             endBar();
             out.println("Phase: " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
@@ -93,9 +105,11 @@ final class ProgressPrinter implements MoveListener {
         if (mode == Mode.JSON) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "progress");
+            m.put("at", (s.at() != null ? s.at() : clock.instant()).toString());
             m.put("phase", s.phase().name());
             m.put("percent", s.percent());
-            m.put("bytesPercent", s.bytesPercent());
+            m.put("donePercent", s.donePercent());
+            m.put("resilverSeconds", s.resilverSeconds());
             m.put("resilveredBytes", s.resilveredBytes());
             m.put("rateBytesPerSecond", s.rateBytesPerSecond());
             m.put("zoneadmEtaSeconds", s.zoneadmEtaSeconds());
@@ -129,7 +143,7 @@ final class ProgressPrinter implements MoveListener {
     static String describe(ProgressSnapshot s) {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%5.1f%%  %s resilvered at %s/s",
                 s.displayPercent(), SolarisSize.format(s.resilveredBytes()), SolarisSize.format(s.rateBytesPerSecond())));
-        if (s.bytesPercent() != null) {
+        if (s.donePercent() != null) {
             sb.append(String.format(java.util.Locale.ROOT, " (zoneadm: %.2f%%)", s.percent()));
         }
         if (s.zoneadmEtaSeconds() != null) {
@@ -150,6 +164,7 @@ final class ProgressPrinter implements MoveListener {
         if (mode == Mode.JSON) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "finished");
+            m.put("at", clock.instant().toString());
             m.put("job", r.jobId().value());
             m.put("outcome", r.outcome().name());
             m.put("zoneadmOutcome", r.zoneadmOutcome() == null ? null : r.zoneadmOutcome().name());
@@ -183,7 +198,7 @@ final class ProgressPrinter implements MoveListener {
     @Override
     public synchronized void onFollowingTrouble(String reason) {
         if (mode == Mode.JSON) {
-            emit(Map.of("type", "following-trouble", "message", reason));
+            emit(event("following-trouble", "message", reason));
         } else {
             endBar();
             out.println("Cannot read the move's output right now: " + reason + ".");
@@ -193,7 +208,7 @@ final class ProgressPrinter implements MoveListener {
     @Override
     public synchronized void onFollowingLost(Exception e) {
         if (mode == Mode.JSON) {
-            emit(Map.of("type", "following-lost", "message", String.valueOf(e.getMessage())));
+            emit(event("following-lost", "message", String.valueOf(e.getMessage())));
         } else {
             endBar();
             out.println("Lost contact with the host (" + e.getMessage() + "); the move goes on there. "
@@ -210,6 +225,7 @@ final class ProgressPrinter implements MoveListener {
         if (mode == Mode.JSON) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "record-not-saved");
+            m.put("at", clock.instant().toString());
             m.put("job", job.value());
             m.put("message", problem);
             emit(m);
@@ -227,7 +243,7 @@ final class ProgressPrinter implements MoveListener {
 
     synchronized void message(String text) {
         if (mode == Mode.JSON) {
-            emit(Map.of("type", "message", "text", text));
+            emit(event("message", "text", text));
         } else {
             endBar();
             out.println(text);
@@ -239,6 +255,15 @@ final class ProgressPrinter implements MoveListener {
             out.println();
             barShown = false;
         }
+    }
+
+    /** An event of one field besides its type and the time kzmove saw it. */
+    private Map<String, Object> event(String type, String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("at", clock.instant().toString());
+        m.put(key, value);
+        return m;
     }
 
     private void emit(Map<String, ?> event) {

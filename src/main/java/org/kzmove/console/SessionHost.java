@@ -45,12 +45,18 @@ public final class SessionHost implements ConsoleHost {
      */
     public SessionHost(String name, HostSession session, Privilege privilege, JobStore store,
             ScheduledExecutorService engineExecutor, Clock clock) {
+        this(name, session, privilege, store, engineExecutor, clock, MoveEngine.Settings.DEFAULT);
+    }
+
+    /** As above, with the engine's settings (a simulated host's time scale). */
+    public SessionHost(String name, HostSession session, Privilege privilege, JobStore store,
+            ScheduledExecutorService engineExecutor, Clock clock, MoveEngine.Settings settings) {
         this.name = name;
         this.session = session;
         this.privilege = privilege;
         this.store = store;
         this.engine = new MoveEngine(session, store, HostJobFiles.forUser(session.target().user()), privilege, engineExecutor, clock,
-                MoveEngine.Settings.DEFAULT);
+                settings);
     }
 
     @Override

@@ -105,7 +105,12 @@ class MoveCommandsTest {
             }
         }
         assertThat(events).anySatisfy(e -> assertThat(e.path("phase").asText()).isEqualTo("RESILVERING"));
-        assertThat(events).anySatisfy(e -> assertThat(e.path("type").asText()).isEqualTo("progress"));
+        List<JsonNode> progress = events.stream().filter(e -> e.path("type").asText().equals("progress")).toList();
+        assertThat(progress).isNotEmpty();
+        // every event says when kzmove saw it; progress events in the order seen, with kzmove's figures
+        assertThat(events).allSatisfy(e -> assertThat(java.time.Instant.parse(e.path("at").asText())).isNotNull());
+        assertThat(progress.stream().map(e -> java.time.Instant.parse(e.path("at").asText())).toList()).isSorted();
+        assertThat(progress).anySatisfy(e -> assertThat(e.path("donePercent").asDouble()).isBetween(0.0, 100.0));
         JsonNode finished = events.get(events.size() - 1);
         assertThat(finished.path("type").asText()).isEqualTo("finished");
         assertThat(finished.path("outcome").asText()).isEqualTo("SUCCEEDED");

@@ -44,6 +44,29 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void jsonProgressEventsCarryTheTimeKzmoveSawThemAndItsEstimate() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        java.time.Instant seen = java.time.Instant.parse("2026-11-26T09:00:02.500Z");
+        ProgressPrinter p = new ProgressPrinter(new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressPrinter.Mode.JSON,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-11-26T09:00:05Z"), java.time.ZoneOffset.UTC));
+        p.onProgress(new org.kzmove.migration.engine.ProgressSnapshot(seen, org.kzmove.solaris.move.MovePhase.RESILVERING,
+                5.58, 455L << 20, 39L << 20, 95L, 140L, 120L, 170L, true, 11.6, 11.5));
+        p.onLine("  455M resilvered at 39M/s, 5.58% done, 1m35s to go");
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        var progress = json.readTree(lines.get(0));
+        assertThat(progress.path("type").asText()).isEqualTo("progress");
+        assertThat(progress.path("at").asText()).isEqualTo("2026-11-26T09:00:02.500Z");
+        assertThat(progress.path("etaSeconds").asLong()).isEqualTo(140);
+        assertThat(progress.path("etaLowSeconds").asLong()).isEqualTo(120);
+        assertThat(progress.path("etaHighSeconds").asLong()).isEqualTo(170);
+        assertThat(progress.path("zoneadmEtaSeconds").asLong()).isEqualTo(95);
+        assertThat(progress.path("donePercent").asDouble()).isEqualTo(11.6);
+        assertThat(json.readTree(lines.get(1)).path("at").asText()).isEqualTo("2026-11-26T09:00:05Z");
+    }
+
+    @Test
     void theJsonEventCarriesTheReasons() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         new ProgressPrinter(new PrintStream(buf, true, StandardCharsets.UTF_8), ProgressPrinter.Mode.JSON).onFinished(failed());

@@ -54,13 +54,31 @@ public final class MoveEngine implements AutoCloseable {
     /**
      * Tunables; {@code pollInterval} is how often a followed move is looked at (zoneadm alive? new
      * output?): how late its lines and its end are seen. Solaris' own {@code tail -f} looks once a second.
-     * {@code maxBackoff} caps the doubling delay between failed looks.
+     * {@code maxBackoff} caps the doubling delay between failed looks. {@code hostTimeScale} is how many
+     * of the host's seconds pass per second of kzmove's clock: 1 for a real host; the time scale of a
+     * simulated host, so that kzmove's ETA is in the same seconds as zoneadm's
+     * (docs/decisions/0014-eta-from-observed-bytes.md).
      */
-    public record Settings(Duration pollInterval, Duration maxBackoff) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    public record Settings(Duration pollInterval, Duration maxBackoff, double hostTimeScale) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(30), 1);
+
+        public Settings {
+            if (!(hostTimeScale > 0)) {
+                throw new IllegalArgumentException("host time scale must be positive, got " + hostTimeScale);
+            }
+        }
+
+        public Settings(Duration pollInterval, Duration maxBackoff) {
+            this(pollInterval, maxBackoff, 1);
+        }
 
         public Settings(Duration pollInterval) {
             this(pollInterval, DEFAULT.maxBackoff());
+        }
+
+        /** These settings for a host whose clock runs {@code scale} times as fast as kzmove's. */
+        public Settings withHostTimeScale(double scale) {
+            return new Settings(pollInterval, maxBackoff, scale);
         }
     }
 
@@ -500,6 +518,10 @@ public final class MoveEngine implements AutoCloseable {
 
     Duration pollInterval() {
         return settings.pollInterval();
+    }
+
+    double hostTimeScale() {
+        return settings.hostTimeScale();
     }
 
     Duration maxBackoff() {

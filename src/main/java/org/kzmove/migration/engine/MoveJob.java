@@ -68,6 +68,8 @@ public final class MoveJob {
     private final CompletableFuture<MoveResult> result = new CompletableFuture<>();
     private final MoveTranscript transcript = new MoveTranscript();
     private final EtaEstimator eta;
+    /** Where the estimator's clock starts: its seconds are the host's, from here (see {@link #seconds}). */
+    private final Instant origin;
 
     // Guarded by this.
     private JobRecord base;
@@ -79,6 +81,7 @@ public final class MoveJob {
     private boolean cancelRequested;
     private long lastSaveNanos = System.nanoTime();
     private ProgressSnapshot lastSnapshot;
+    private double mostDone;
 
     private int troubles;
     private int terminalLooks;
@@ -96,8 +99,18 @@ public final class MoveJob {
         this.offset = record.offset();
         this.cancelRequested = record.cancelRequested();
         this.eta = new EtaEstimator(record.allocatedBytes());
+        this.origin = record.startedAt() != null ? record.startedAt() : engine.clock().instant();
         this.phases.addAll(record.phases());
         this.progress.addAll(record.progress());
+        // Re-attach: the estimate goes on from what was seen before, at the times it was seen.
+        for (PhaseTime p : record.phases()) {
+            if (MovePhase.RESILVERING.name().equals(p.phase()) && p.at() != null) {
+                eta.start(seconds(p.at()));
+            }
+        }
+        for (ProgressSample p : record.progress()) {
+            eta.sample(seconds(p.at()), p.rateBytesPerSecond(), p.percent(), p.zoneadmEtaSeconds());
+        }
         if (listener != null) {
             listeners.add(listener);
         }
@@ -373,8 +386,11 @@ public final class MoveJob {
                     phase = p.phase();
                     phases.add(new PhaseTime(p.phase().name(), now));
                     phaseChanged = true;
+                    if (p.phase() == MovePhase.RESILVERING) {
+                        eta.start(seconds(now));
+                    }
                 } else if (e instanceof MoveEvent.ResilverProgress p) {
-                    eta.sample(p.resilveredBytes(), p.rateBytesPerSecond());
+                    eta.sample(seconds(now), p.rateBytesPerSecond(), p.percent(), p.etaSeconds());
                     snap = snapshotNow(p);
                     lastSnapshot = snap;
                     progress.add(new ProgressSample(now, p.resilveredBytes(), p.rateBytesPerSecond(), p.percent(),
@@ -406,7 +422,7 @@ public final class MoveJob {
     private ProgressSnapshot snapshotNow(MoveEvent.ResilverProgress p) {
         MoveReport.ResilverStats last = p == null ? transcript.report().resilver() : null;
         var est = eta.estimate();
-        return new ProgressSnapshot(phase,
+        return new ProgressSnapshot(engine.clock().instant(), phase,
                 p != null ? p.percent() : last != null ? last.lastPercent() : 0,
                 p != null ? p.resilveredBytes() : last != null ? last.resilveredBytes() : 0,
                 p != null ? p.rateBytesPerSecond() : last != null ? last.lastRateBytesPerSecond() : 0,
@@ -415,7 +431,25 @@ public final class MoveJob {
                 est.map(EtaEstimator.Estimate::lowSeconds).orElse(null),
                 est.map(EtaEstimator.Estimate::highSeconds).orElse(null),
                 !ended && restorable(phase),
-                eta.percentTimes100().isPresent() ? eta.percentTimes100().getAsLong() / 100.0 : null);
+                done(est.map(e -> 100 * e.fractionDone()).orElse(null)),
+                est.map(EtaEstimator.Estimate::elapsedSeconds).orElse(null));
+    }
+
+    /** kzmove's figure of the work done never falls back (its total may be refined as lines come). */
+    private Double done(Double percent) {
+        if (percent != null) {
+            mostDone = Math.max(mostDone, percent);
+            return mostDone;
+        }
+        return null;
+    }
+
+    /**
+     * An instant on kzmove's clock as the estimator's seconds: since this job's origin, times the
+     * host's time scale (1 on a real host), so that kzmove's ETA is in the host's seconds, as zoneadm's is.
+     */
+    private double seconds(Instant at) {
+        return Duration.between(origin, at).toNanos() / 1e9 * engine.hostTimeScale();
     }
 
     private synchronized long currentOffset() {

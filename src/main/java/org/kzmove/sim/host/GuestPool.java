@@ -47,9 +47,12 @@ public final class GuestPool {
         }
     }
 
-    /** The resilver the pool knows of: in progress, or the last one completed. */
-    public record Scan(Instant started, long totalBytes, long doneBytes, long bytesPerSecond, String percent,
-                       long etaSeconds, Instant finishesAt, Instant completed) {
+    /**
+     * The resilver the pool knows of: in progress, or the last one completed. {@code doneBytes} of
+     * {@code totalBytes} are examined; {@code resilveredBytes} were written to the new disks.
+     */
+    public record Scan(Instant started, long totalBytes, long doneBytes, long resilveredBytes, long bytesPerSecond,
+                       String percent, long etaSeconds, Instant finishesAt, Instant completed) {
         public boolean inProgress(Instant now) {
             return completed == null && (finishesAt == null || now.isBefore(finishesAt));
         }

@@ -59,6 +59,20 @@ public final class HostModel {
     private volatile Duration connectionDrop;
     private volatile ZoneadmSigint zoneadmSigint;
     private int lastZoneId;
+    /** Resilvers in progress or recently ended, for contention on storage arrays. Guarded by the lock. */
+    private final List<ActiveResilver> resilvers = new ArrayList<>();
+
+    /** A move's resilver, on the storage arrays of its new disks, from {@code started} until {@code ended}. */
+    static final class ActiveResilver {
+        private final java.util.Set<String> arrays;
+        private final java.time.Instant started;
+        private java.time.Instant ended;
+
+        private ActiveResilver(java.util.Set<String> arrays, java.time.Instant started) {
+            this.arrays = java.util.Set.copyOf(arrays);
+            this.started = started;
+        }
+    }
 
     private HostModel(HostScenario s) {
         this.hostname = s.hostname() == null ? "solaris" : s.hostname();
@@ -75,7 +89,7 @@ public final class HostModel {
         this.zoneadmSigint = ZoneadmSigint.parse(s.zoneadmSigint());
         for (StorageSpec st : nullToEmpty(s.storage())) {
             addStorage(required(st.uri(), "storage uri"), size(required(st.size(), "storage size"), "storage size"),
-                    st.inUseByPool(), st.healthy() == null || st.healthy());
+                    st.inUseByPool(), st.healthy() == null || st.healthy(), st.array());
         }
         for (ZoneSpec z : nullToEmpty(s.zones())) {
             addZone(z);
@@ -224,6 +238,11 @@ public final class HostModel {
 
     /** Adds storage to the catalogue (a new LUN presented to the host, a new ZFS volume). */
     public StorageItem addStorage(String uri, long sizeBytes, String inUseByPool, boolean healthy) {
+        return addStorage(uri, sizeBytes, inUseByPool, healthy, null);
+    }
+
+    /** As {@link #addStorage(String, long, String, boolean)}, on a named storage array (null: the default). */
+    public StorageItem addStorage(String uri, long sizeBytes, String inUseByPool, boolean healthy, String array) {
         StorageUri parsed;
         try {
             parsed = StorageUris.parse(uri);
@@ -231,7 +250,7 @@ public final class HostModel {
             throw new IllegalArgumentException("storage URI '" + uri + "': " + e.getMessage(), e);
         }
         synchronized (lock) {
-            StorageItem item = new StorageItem(parsed, sizeBytes, inUseByPool, healthy);
+            StorageItem item = new StorageItem(parsed, sizeBytes, inUseByPool, healthy, array);
             storage.put(parsed.normalized(), item);
             return item;
         }
@@ -265,6 +284,45 @@ public final class HostModel {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /** A resilver begins writing to these storage arrays at {@code at} (simulated time). */
+    ActiveResilver startResilver(java.util.Set<String> arrays, java.time.Instant at) {
+        synchronized (lock) {
+            // Resilvers that ended a day before are of no interest to anyone's interval any more.
+            resilvers.removeIf(r -> r.ended != null && r.ended.isBefore(at.minus(Duration.ofDays(1))));
+            ActiveResilver r = new ActiveResilver(arrays, at);
+            resilvers.add(r);
+            return r;
+        }
+    }
+
+    /** The resilver ended (completed, failed or abandoned) at {@code at}. */
+    void endResilver(ActiveResilver r, java.time.Instant at) {
+        synchronized (lock) {
+            if (r.ended == null) {
+                r.ended = at;
+            }
+        }
+    }
+
+    /**
+     * How many other resilvers onto one of {@code self}'s arrays ran during the poll interval
+     * {@code (from, to]}: those started before {@code to} and not ended by {@code from}. The strict
+     * bounds make the answer independent of the order in which moves wake at one instant of a
+     * {@link org.kzmove.sim.clock.ManualClock}, so concurrent moves stay deterministic.
+     */
+    int concurrentResilvers(ActiveResilver self, java.time.Instant from, java.time.Instant to) {
+        synchronized (lock) {
+            int n = 0;
+            for (ActiveResilver r : resilvers) {
+                if (r != self && r.started.isBefore(to) && (r.ended == null || r.ended.isAfter(from))
+                        && r.arrays.stream().anyMatch(self.arrays::contains)) {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 

@@ -17,8 +17,6 @@ import java.util.SplittableRandom;
 
 import org.kzmove.sim.command.Invocation;
 import org.kzmove.sim.process.Signal;
-import org.kzmove.solaris.units.SolarisDuration;
-import org.kzmove.solaris.units.SolarisSize;
 import org.kzmove.solaris.zone.KzDevice;
 
 /**
@@ -311,7 +309,7 @@ final class MoveOperation {
                 GuestPool guest = zone.pool();
                 guest.attach(n.id());
                 if (attached.isEmpty()) {
-                    guest.scan(new GuestPool.Scan(inv.clock().now(), guest.allocatedBytes(), 0, 0, "0.00", 0, null, null));
+                    guest.scan(new GuestPool.Scan(inv.clock().now(), guest.allocatedBytes(), 0, 0, 0, "0.00", 0, null, null));
                 }
                 attached.add(n);
             }
@@ -386,15 +384,24 @@ final class MoveOperation {
         out.info("Live storage migration succeeded.");
     }
 
-    /** Progress lines until every byte is copied; the printed percentage advances in steps. */
+    /**
+     * Progress lines until every allocated byte is examined ({@link ResilverModel}: the printed
+     * percentage advances in steps, "to go" follows it, the rate is an average since the start).
+     */
     private void resilver(long total) throws MoveFailure, SignalAbort, InterruptedException {
         Instant start = inv.clock().now();
-        double jitter = settings.jitter();
-        double factor = 1 + (random.nextDouble() * 2 - 1) * jitter;
-        long done = 0;
-        long elapsedMillis = 0;
-        double shownPercent = 0;
-        int linesUntilStep = nextStep();
+        ResilverModel model = new ResilverModel(total, newDisks.size(), settings, random);
+        HostModel.ActiveResilver active = host.startResilver(arrays(), start);
+        try {
+            resilver(model, active, start);
+        } finally {
+            host.endResilver(active, inv.clock().now());
+        }
+    }
+
+    private void resilver(ResilverModel model, HostModel.ActiveResilver active, Instant start)
+            throws MoveFailure, SignalAbort, InterruptedException {
+        long total = model.total();
         int stallLeft = faults.stallSeconds();
         Duration poll = Duration.ofSeconds(settings.pollSeconds());
         // Lines are due on a fixed schedule from the start (not "2 s after the last line was
@@ -402,27 +409,24 @@ final class MoveOperation {
         // the move falls behind its own clock (see the capacity section of docs/benchmarks.md).
         Instant due = start;
         if (settings.startDelaySeconds() > 0) {
+            Instant from = due;
             due = due.plusSeconds(settings.startDelaySeconds());
             pauseUntil(due);
-            elapsedMillis += settings.startDelaySeconds() * 1000L;
-            done += (long) (settings.bytesPerSecond() * factor * settings.startDelaySeconds());
+            model.advance(settings.startDelaySeconds() * 1000L, share(active, from, due), false);
         }
         while (true) {
+            Instant from = due;
             due = due.plus(poll);
             pauseUntil(due);
-            elapsedMillis += poll.toMillis();
-            factor += (random.nextDouble() * 2 - 1) * jitter * 0.35;
-            factor = Math.max(1 - jitter, Math.min(1 + jitter, factor));
-            double truePercent = 100.0 * done / total;
+            model.drift();
             Double stallAt = faults.stallAtPercent();
-            if (stallAt != null && truePercent >= stallAt && stallLeft > 0) {
+            boolean stalled = stallAt != null && model.examinedPercent() >= stallAt && stallLeft > 0;
+            if (stalled) {
                 stallLeft -= settings.pollSeconds();
-            } else {
-                done = Math.min(total, done + (long) (settings.bytesPerSecond() * factor * poll.toMillis() / 1000.0));
             }
-            truePercent = 100.0 * done / total;
+            model.advance(poll.toMillis(), share(active, from, due), stalled);
             Double failAt = faults.targetFailsAtPercent();
-            if (failAt != null && truePercent >= failAt && !attached.isEmpty()) {
+            if (failAt != null && model.examinedPercent() >= failAt && !attached.isEmpty()) {
                 NewDisk bad = attached.get(0);
                 synchronized (host.lock()) {
                     GuestPool.Disk d = zone.pool().disk(bad.id());
@@ -434,7 +438,7 @@ final class MoveOperation {
                 }
                 throw fail("  ERROR: " + bad.name() + " FAULTED while resilvering: too many errors"); // INVENTED
             }
-            if (done >= total) {
+            if (model.complete()) {
                 synchronized (host.lock()) {
                     GuestPool live = zone.pool();
                     for (NewDisk n : attached) {
@@ -444,27 +448,35 @@ final class MoveOperation {
                             d.state("DEGRADED");
                         }
                     }
-                    live.scan(new GuestPool.Scan(start, total, total, 0, "100.00", 0, null, inv.clock().now()));
+                    live.scan(new GuestPool.Scan(start, total, total, model.resilveredBytes(), 0, "100.00", 0, null,
+                            inv.clock().now()));
                 }
                 return;
             }
-            if (--linesUntilStep <= 0) {
-                shownPercent = Math.floor(truePercent * 100) / 100;
-                linesUntilStep = nextStep();
-            }
-            long rate = Math.max(1, done * 1000 / Math.max(1, elapsedMillis));
-            long eta = (long) Math.ceil((double) (total - done) / rate);
-            String percent = String.format(Locale.ROOT, "%.2f", shownPercent);
+            ResilverModel.Line line = model.line();
             synchronized (host.lock()) {
-                zone.pool().scan(new GuestPool.Scan(start, total, done, rate, percent, eta, null, null));
+                zone.pool().scan(new GuestPool.Scan(start, total, model.examinedBytes(), line.resilveredBytes(),
+                        line.rateBytesPerSecond(), line.percent(), line.etaSeconds(), null, null));
             }
-            out.verbose("  " + SolarisSize.format(done) + " resilvered at " + SolarisSize.format(rate) + "/s, "
-                    + percent + "% done, " + SolarisDuration.format(Math.min(eta, 99L * 86_400)) + " to go");
+            out.verbose(line.text());
         }
     }
 
-    private int nextStep() {
-        return settings.minLinesPerStep() + random.nextInt(settings.maxLinesPerStep() - settings.minLinesPerStep() + 1);
+    /** The part of its rate this resilver gets over {@code (from, to]}, sharing its storage arrays with others. */
+    private double share(HostModel.ActiveResilver active, Instant from, Instant to) {
+        if (settings.contention() <= 0) {
+            return 1;
+        }
+        return 1 / (1 + settings.contention() * host.concurrentResilvers(active, from, to));
+    }
+
+    /** The storage arrays the new disks live on. */
+    private Set<String> arrays() {
+        Set<String> arrays = new HashSet<>();
+        for (NewDisk n : newDisks) {
+            host.storageItem(n.uri()).ifPresent(s -> arrays.add(s.array()));
+        }
+        return arrays;
     }
 
     /** Rolls back what was done; a signal during clean-up is ignored. */
@@ -699,7 +711,7 @@ final class MoveOperation {
             if (scan != null && scan.completed() == null && scan.finishesAt() == null) {
                 long rate = Math.max(1, scan.bytesPerSecond() > 0 ? scan.bytesPerSecond() : settings.bytesPerSecond());
                 Instant end = inv.clock().now().plusSeconds((scan.totalBytes() - scan.doneBytes()) / rate + 1);
-                zone.pool().scan(new GuestPool.Scan(scan.started(), scan.totalBytes(), scan.doneBytes(), rate,
+                zone.pool().scan(new GuestPool.Scan(scan.started(), scan.totalBytes(), scan.doneBytes(), scan.resilveredBytes(), rate,
                         scan.percent(), scan.etaSeconds(), end, null));
             }
         }

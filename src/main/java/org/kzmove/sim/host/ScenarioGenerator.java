@@ -48,7 +48,7 @@ public final class ScenarioGenerator {
                     new String[] {"2G", "4G", "8G", "16G"}[r.nextInt(4)], 2 + 2 * r.nextInt(4), devices, null,
                     new PoolSpec("rpool", poolGiB + "G", allocMiB + "M", null, poolDisks), null, null));
             for (int f = 0; f < 2; f++) {
-                storage.add(new StorageSpec(iscsi(r), (poolGiB + 16L * r.nextInt(3)) + "G", null, null));
+                storage.add(new StorageSpec(iscsi(r), (poolGiB + 16L * r.nextInt(3)) + "G", null, null, null));
             }
         }
         return new HostScenario("sim-host-" + zoneCount, seed, defaultUsers(), null, storage, zones, List.of("rpool"), null, null);

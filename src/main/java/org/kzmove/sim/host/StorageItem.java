@@ -10,14 +10,16 @@ public final class StorageItem {
     private final StorageUri parsed;
     private final String mappedDevice;
     private final long sizeBytes;
+    private final String array;
     private volatile String inUseByPool;
     private volatile boolean healthy;
 
-    StorageItem(StorageUri parsed, long sizeBytes, String inUseByPool, boolean healthy) {
+    StorageItem(StorageUri parsed, long sizeBytes, String inUseByPool, boolean healthy, String array) {
         this.uri = parsed.text();
         this.parsed = parsed;
         this.mappedDevice = HostDevices.mappedDevice(parsed);
         this.sizeBytes = sizeBytes;
+        this.array = array != null ? array : defaultArray(parsed);
         this.inUseByPool = inUseByPool;
         this.healthy = healthy;
     }
@@ -37,6 +39,19 @@ public final class StorageItem {
 
     public long sizeBytes() {
         return sizeBytes;
+    }
+
+    /**
+     * The storage array it lives on: resilvers onto one array share its bandwidth (the scenario's
+     * {@code contention}). Default: the host of an iSCSI or NFS URI, else the URI's type.
+     */
+    public String array() {
+        return array;
+    }
+
+    private static String defaultArray(StorageUri parsed) {
+        String host = parsed.properties().get("hostname");
+        return host != null && !host.equals("-") ? host.toLowerCase(java.util.Locale.ROOT) : parsed.type().word();
     }
 
     /** The ZFS pool whose label the disk carries (so {@code zpool create} refuses it), or null. */

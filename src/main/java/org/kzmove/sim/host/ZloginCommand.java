@@ -151,8 +151,8 @@ final class ZloginCommand implements SimCommand {
         ZpoolFormat.Scan scan = null;
         if (s != null) {
             Instant completed = s.completed() != null ? s.completed() : inProgress ? null : s.finishesAt();
-            scan = new ZpoolFormat.Scan(s.started(), s.doneBytes(), s.bytesPerSecond(), s.percent(), s.etaSeconds(),
-                    inProgress, completed, s.totalBytes());
+            scan = new ZpoolFormat.Scan(s.started(), s.doneBytes(), s.resilveredBytes(), s.bytesPerSecond(), s.percent(),
+                    s.etaSeconds(), inProgress, completed, s.totalBytes());
         }
         return new ZpoolFormat.Pool(pool.name(), pool.effectiveHealth(), pool.sizeBytes(), pool.allocatedBytes(),
                 disks, scan);

@@ -3,7 +3,7 @@ package org.kzmove.ui.jobs;
 /**
  * One point of the resilver chart, as plain numbers (the view turns them into chart series).
  *
- * @param elapsedSeconds    the resilver's elapsed time on the host (zoneadm's bytes over its rate)
+ * @param elapsedSeconds    the resilver's elapsed time, in the host's seconds as kzmove measures them
  * @param rateMegabytes     zoneadm's resilver rate, MiB/s
  * @param zoneadmEtaSeconds zoneadm's "to go", null when it printed none
  * @param etaSeconds        kzmove's estimate, null while it has too few samples

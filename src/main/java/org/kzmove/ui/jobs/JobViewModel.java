@@ -153,18 +153,18 @@ public final class JobViewModel {
         JobViewModel vm = new JobViewModel(info, true, UiThread.callerThread(), executor, dialogs, clock);
         vm.originalDisks.addAll(record.originalDisks());
         vm.replay(record.rawOutput());
-        Instant start = record.startedAt();
+        // The chart's time: kzmove's clock since the resilver began (the record does not keep the host's time scale).
+        Instant start = record.phases().stream().filter(p -> MovePhase.RESILVERING.name().equals(p.phase()))
+                .map(JobRecord.PhaseTime::at).findFirst().orElse(record.startedAt());
         for (JobRecord.ProgressSample s : record.progress()) {
             double elapsed = start == null ? 0 : Duration.between(start, s.at()).toMillis() / 1000.0;
-            vm.addChartPoint(new ChartPoint(vm.resilverSeconds(s.resilveredBytes(), s.rateBytesPerSecond(), elapsed),
-                    s.rateBytesPerSecond() / MIB, s.zoneadmEtaSeconds(), s.etaSeconds(), null, null));
+            vm.addChartPoint(new ChartPoint(vm.resilverSeconds(elapsed), s.rateBytesPerSecond() / MIB,
+                    s.zoneadmEtaSeconds(), s.etaSeconds(), null, null));
         }
         if (!record.progress().isEmpty()) {
             JobRecord.ProgressSample s = record.progress().get(record.progress().size() - 1);
-            Double bytesPercent = record.allocatedBytes() > 0 ? Math.min(100.0, 100.0 * s.resilveredBytes()
-                    / record.allocatedBytes()) : null;
-            vm.showNumbers(new ProgressSnapshot(vm.phase.get(), s.percent(), s.resilveredBytes(), s.rateBytesPerSecond(),
-                    s.zoneadmEtaSeconds(), s.etaSeconds(), null, null, false, bytesPercent));
+            vm.showNumbers(new ProgressSnapshot(s.at(), vm.phase.get(), s.percent(), s.resilveredBytes(),
+                    s.rateBytesPerSecond(), s.zoneadmEtaSeconds(), s.etaSeconds(), null, null, false, null, null));
         }
         vm.endedAt = record.endedAt();
         if (record.finished()) {
@@ -322,7 +322,7 @@ public final class JobViewModel {
                 startedAt.set(at);
             }
             double watched = Math.max(0, Duration.between(start, at).toMillis() / 1000.0);
-            addChartPoint(new ChartPoint(resilverSeconds(s.resilveredBytes(), s.rateBytesPerSecond(), watched),
+            addChartPoint(new ChartPoint(resilverSeconds(s.resilverSeconds() != null ? s.resilverSeconds() : watched),
                     s.rateBytesPerSecond() / MIB, s.zoneadmEtaSeconds(), s.etaSeconds(), s.etaLowSeconds(),
                     s.etaHighSeconds()));
         }
@@ -336,12 +336,8 @@ public final class JobViewModel {
         if (phase.get().compareTo(MovePhase.RESILVERING) <= 0) {
             setProgress(s.displayPercent());
         }
-        if (s.bytesPercent() != null && s.bytesPercent() > 0) {
-            long total = Math.round(s.resilveredBytes() * 100.0 / s.bytesPercent());
-            bytesText.set(SolarisSize.format(s.resilveredBytes()) + " of " + SolarisSize.format(total));
-        } else {
-            bytesText.set(SolarisSize.format(s.resilveredBytes()));
-        }
+        // zoneadm's bytes written to the new disks: on a two-disk target twice the pool's data, so no "of"
+        bytesText.set(SolarisSize.format(s.resilveredBytes()));
         rateText.set(SolarisSize.format(s.rateBytesPerSecond()) + "/s");
         zoneadmEtaText.set(s.zoneadmEtaSeconds() == null ? "–" : SolarisDuration.format(s.zoneadmEtaSeconds()));
         if (s.etaSeconds() == null) {
@@ -361,13 +357,11 @@ public final class JobViewModel {
     }
 
     /**
-     * The chart's time axis: the resilver's own elapsed time on the host, from zoneadm's figures
-     * (its rate is the bytes so far over the time so far), so time and ETAs share one clock even when
-     * the host's clock runs faster (the simulator) or kzmove joined late (re-attach); the console's
-     * own clock ({@code fallback}) only before zoneadm prints a rate. Never goes backwards.
+     * The chart's time axis: the resilver's elapsed time in the host's seconds as kzmove's estimate
+     * measures it (so time and both ETAs share one clock, also on a simulated host whose clock runs
+     * faster), or kzmove's own clock before it has one. Never goes backwards.
      */
-    private double resilverSeconds(long resilveredBytes, long rateBytesPerSecond, double fallback) {
-        double t = rateBytesPerSecond > 0 ? (double) resilveredBytes / rateBytesPerSecond : fallback;
+    private double resilverSeconds(double t) {
         lastResilverSeconds = Math.max(lastResilverSeconds, t);
         return lastResilverSeconds;
     }

@@ -68,10 +68,12 @@ final class TranscriptPlayer {
             if (e instanceof MoveEvent.PhaseEntered p) {
                 phase = p.phase();
             } else if (e instanceof MoveEvent.ResilverProgress p) {
-                snapshot = new ProgressSnapshot(phase, p.percent(), p.resilveredBytes(), p.rateBytesPerSecond(),
+                // kzmove's figures stand in: done from the bytes, time from zoneadm's bytes over its rate
+                snapshot = new ProgressSnapshot(null, phase, p.percent(), p.resilveredBytes(), p.rateBytesPerSecond(),
                         p.etaSeconds(), p.etaSeconds(), p.etaSeconds() == null ? null : p.etaSeconds() - 5,
                         p.etaSeconds() == null ? null : p.etaSeconds() + 5, phase.compareTo(MovePhase.DETACHING) < 0,
-                        100.0 * p.resilveredBytes() / allocatedBytes);
+                        100.0 * p.resilveredBytes() / allocatedBytes,
+                        p.rateBytesPerSecond() > 0 ? (double) p.resilveredBytes() / p.rateBytesPerSecond() : null);
             }
         }
         if (snapshot != null) {

@@ -22,9 +22,9 @@ public final class ZpoolFormat {
     public record Disk(String name, String state, boolean resilvering) {
     }
 
-    /** What the pool's last or current resilver says. */
-    public record Scan(Instant started, long doneBytes, long bytesPerSecond, String percent, long etaSeconds,
-                       boolean inProgress, Instant completed, long totalBytes) {
+    /** What the pool's last or current resilver says: bytes examined ("scanned") and written ("resilvered"). */
+    public record Scan(Instant started, long doneBytes, long resilveredBytes, long bytesPerSecond, String percent,
+                       long etaSeconds, boolean inProgress, Instant completed, long totalBytes) {
     }
 
     /** A pool to print. */
@@ -89,12 +89,15 @@ public final class ZpoolFormat {
             // INVENTED: 11.4 wording during a resilver is not known; modelled on the zoneadm progress line
             return "  scan: resilver in progress since " + CTIME.format(s.started()) + "\n"
                     + "    " + SolarisSize.format(s.doneBytes()) + " scanned\n"
-                    + "    " + SolarisSize.format(s.doneBytes()) + " resilvered at " + SolarisSize.format(s.bytesPerSecond())
+                    + "    " + SolarisSize.format(s.resilveredBytes()) + " resilvered at " + SolarisSize.format(s.bytesPerSecond())
                     + "/s, " + s.percent() + "% done, " + SolarisDuration.format(s.etaSeconds()) + " to go\n";
         }
         long secs = Math.max(0, s.completed().getEpochSecond() - s.started().getEpochSecond());
         // 11.4 guide completion line: "resilvered 11.6G in 0h5m with 0 errors on <ctime>"
-        return "  scan: resilvered " + SolarisSize.format(s.totalBytes()) + " in " + (secs / 3600) + "h" + ((secs % 3600) / 60)
+        // written in all: the whole pool once per new disk, in the proportion written so far
+        long written = s.doneBytes() > 0 && s.resilveredBytes() > 0
+                ? (long) ((double) s.resilveredBytes() * s.totalBytes() / s.doneBytes()) : s.totalBytes();
+        return "  scan: resilvered " + SolarisSize.format(written) + " in " + (secs / 3600) + "h" + ((secs % 3600) / 60)
                 + "m with 0 errors on " + CTIME.format(s.completed()) + "\n";
     }
 

@@ -47,10 +47,20 @@ public record HostScenario(
      * @param percentEveryLines min and max number of progress lines between two updates of the printed percentage
      * @param degradedSeconds   how long a new disk stays DEGRADED after its resilver
      * @param startDelaySeconds simulated seconds before the first progress line
+     * @param profile           the rate over the move: factors of {@code rate} at percentages examined
+     *                          (steady, ramps, slow phases); null: steady
+     * @param contention        0..10: how much concurrent resilvers onto one storage array slow each other
+     *                          (each runs at {@code 1 / (1 + contention * others)}); 0: not at all
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResilverSpec(String rate, Double jitter, Integer pollSeconds, List<Integer> percentEveryLines,
-                               Integer degradedSeconds, Integer startDelaySeconds) {
+                               Integer degradedSeconds, Integer startDelaySeconds, List<RatePointSpec> profile,
+                               Double contention) {
+    }
+
+    /** A point of a resilver rate profile: at {@code at} percent examined the rate is {@code factor} times the mean. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RatePointSpec(Double at, Double factor) {
     }
 
     /**
@@ -60,9 +70,11 @@ public record HostScenario(
      * @param size        its size
      * @param inUseByPool name of a ZFS pool whose label the disk carries (zpool create refuses it), or null
      * @param healthy     false: attaching the disk fails with an I/O error
+     * @param array       the storage array it lives on, for resilver contention; null: the URI's host
+     *                    (iSCSI, NFS), else its type ({@code lu}, {@code dev}, {@code file})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StorageSpec(String uri, String size, String inUseByPool, Boolean healthy) {
+    public record StorageSpec(String uri, String size, String inUseByPool, Boolean healthy, String array) {
     }
 
     /** A zonecfg {@code device} resource. */
